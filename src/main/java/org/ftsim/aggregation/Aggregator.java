@@ -1,0 +1,25 @@
+package org.ftsim.aggregation;
+
+/**
+ * An aggregation rule: combines the gradients reported by the workers of one step into one.
+ *
+ * <p>Rows are the reports that arrived, in worker order, all of the same length d; a rule never
+ * modifies them. Rules that tolerate f faulty inputs take f (and their other parameters) in the
+ * constructor and check there that they are valid; {@link #checkFeasible(int)} checks a number of
+ * inputs against the rule's precondition before a run starts.
+ */
+public interface Aggregator {
+
+  /** Aggregates the rows; the result says how many rows it kept (k) and which. */
+  Aggregation aggregate(float[][] gradients);
+
+  /**
+   * Throws {@link IllegalArgumentException}, naming both numbers, when n inputs do not satisfy the
+   * rule's precondition (e.g. {@code Krum needs n > 2f + 2; got n=5, f=2}).
+   */
+  default void checkFeasible(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("aggregation needs at least one gradient; got n=" + n);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.ftsim.config;
+
+import java.util.SplittableRandom;
+
+/**
+ * Derives independent, reproducible random streams from the run's one seed. A stream is named by a
+ * purpose tag and integer coordinates (worker, step, epoch...), so that no global random state
+ * exists and the same (seed, tag, coordinates) always give the same draws, wherever they are made.
+ */
+public final class Seeds {
+
+  /** Stream tags; each purpose draws from its own family of streams. */
+  public static final long SHUFFLE = 0x5348554646L;
+
+  public static final long INIT = 0x494E4954L;
+  public static final long FAULT = 0x4641554C54L;
+  public static final long FAULT_SCHEDULE = 0x5343484544L;
+  public static final long DATA = 0x44415441L;
+  public static final long REPLICA = 0x5245504CL;
+
+  private Seeds() {}
+
+  /** A 64-bit seed for stream {@code tag} at {@code coordinates}, mixed with SplitMix64. */
+  public static long derive(long seed, long tag, long... coordinates) {
+    long h = mix(seed ^ mix(tag));
+    for (long c : coordinates) {
+      h = mix(h ^ mix(c + 0x9E3779B97F4A7C15L));
+    }
+    return h;
+  }
+
+  /** A fresh generator for stream {@code tag} at {@code coordinates}. */
+  public static SplittableRandom random(long seed, long tag, long... coordinates) {
+    return new SplittableRandom(derive(seed, tag, coordinates));
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

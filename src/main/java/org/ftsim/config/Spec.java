@@ -1,0 +1,104 @@
+package org.ftsim.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parsed component specification of the form {@code name}, {@code name:v1,v2} (positional values)
+ * or {@code name:key=value,...} (named values), as used by {@code --fault}, {@code -df} and {@code
+ * --pre}.
+ *
+ * @param text the specification as the user wrote it
+ * @param name the component name, lower case
+ * @param positional positional values, in order
+ * @param named named values, in the order given
+ */
+public record Spec(String text, String name, List<String> positional, Map<String, String> named) {
+
+  /** Parses {@code text}; a malformed one throws {@link IllegalArgumentException}. */
+  public static Spec parse(String text) {
+    String trimmed = text.trim();
+    int colon = trimmed.indexOf(':');
+    String name =
+        (colon < 0 ? trimmed : trimmed.substring(0, colon)).toLowerCase(java.util.Locale.ROOT);
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("empty name in '" + text + "'");
+    }
+    List<String> positional = new ArrayList<>();
+    Map<String, String> named = new LinkedHashMap<>();
+    if (colon >= 0) {
+      String rest = trimmed.substring(colon + 1);
+      if (rest.isEmpty()) {
+        throw new IllegalArgumentException("missing value after ':' in '" + text + "'");
+      }
+      for (String part : rest.split(",", -1)) {
+        String p = part.trim();
+        if (p.isEmpty()) {
+          throw new IllegalArgumentException("empty value in '" + text + "'");
+        }
+        int eq = p.indexOf('=');
+        if (eq >= 0) {
+          named.put(
+              p.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT),
+              p.substring(eq + 1).trim());
+        } else {
+          if (!named.isEmpty()) {
+            throw new IllegalArgumentException(
+                "positional value after named ones in '" + text + "'");
+          }
+          positional.add(p);
+        }
+      }
+    }
+    return new Spec(trimmed, name, List.copyOf(positional), Map.copyOf(named));
+  }
+
+  /**
+   * The value of the parameter at position {@code index} or named {@code key}, or {@code fallback}
+   * when absent. A non-numeric value throws {@link IllegalArgumentException}.
+   */
+  public double number(int index, String key, double fallback) {
+    String value = index < positional.size() ? positional.get(index) : named.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "'" + value + "' is not a number (parameter " + key + " of '" + text + "')");
+    }
+  }
+
+  /** Whether the parameter at {@code index} or named {@code key} was given. */
+  public boolean has(int index, String key) {
+    return index < positional.size() || named.containsKey(key);
+  }
+
+  /**
+   * Checks that at most {@code keys.size()} positional values were given and that every named key
+   * is one of {@code keys}; otherwise throws, listing the valid keys.
+   */
+  public Spec requireKeys(List<String> keys) {
+    if (positional.size() > keys.size()) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' takes at most "
+              + keys.size()
+              + " value(s)"
+              + (keys.isEmpty() ? "" : " " + keys));
+    }
+    Set<String> valid = Set.copyOf(keys);
+    for (String key : named.keySet()) {
+      if (!valid.contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown parameter '" + key + "' in '" + text + "'; valid: " + keys);
+      }
+    }
+    return this;
+  }
+}
