@@ -1,0 +1,391 @@
+package org.ftsim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.sql.Timestamp;
+import java.util.Locale;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.ftsim.aggregation.Aggregation;
+import org.ftsim.aggregation.Defense;
+import org.ftsim.aggregation.Mean;
+import org.ftsim.config.SimulationConfig;
+import org.ftsim.data.BatchPlan;
+import org.ftsim.data.TrainTest;
+import org.ftsim.fault.FaultPlan;
+import org.ftsim.model.ModelSpec;
+import org.ftsim.model.ParamInit;
+import org.ftsim.optim.HeavyBallSgd;
+import org.ftsim.optim.LearningRateScaling;
+import org.ftsim.optim.Optimizer;
+import org.ftsim.results.ResultSink;
+import org.ftsim.spark.SparkWorkers;
+import org.ftsim.spark.WorkerGradient;
+
+/**
+ * The driver loop of one run (SPEC §4): for each step, the workers' gradients from Spark, the
+ * faults applied to them, the defense, the update with lr·√k; evaluations at half and full epochs;
+ * every row to the result sink.
+ */
+public final class Simulation {
+
+  /** What a finished run reports. */
+  public record Summary(
+      String runId, String resultsDir, double finalMetric, String metricName, double wallSeconds) {}
+
+  private final SimulationConfig config;
+  private final SparkSession spark;
+  private final PrintStream out;
+
+  private final TrainTest data;
+
+  /** Totals of the per-step timings, in milliseconds, for the closing summary. */
+  private final double[] timing = new double[7];
+
+  private static final int GRAD = 0;
+  private static final int BROADCAST = 1;
+  private static final int COMPUTE = 2;
+  private static final int AGGREGATE = 3;
+  private static final int UPDATE = 4;
+  private static final int STEP = 5;
+  private static final int EVAL = 6;
+
+  /**
+   * A run of {@code config} (resolved, validated, with a run id) over {@code data} on {@code
+   * spark}.
+   */
+  public Simulation(SimulationConfig config, TrainTest data, SparkSession spark, PrintStream out) {
+    this.config = config;
+    this.data = data;
+    this.spark = spark;
+    this.out = out;
+  }
+
+  /** Runs the simulation to the end; a failure still writes a {@code failed} runs row. */
+  public Summary run() {
+    long startedAt = System.currentTimeMillis();
+    ResultSink sink = new ResultSink(spark, config.resultsDir());
+    double[] lastMetric = {Double.NaN};
+    try {
+      Summary summary = train(sink, lastMetric, startedAt);
+      sink.flush();
+      sink.run(runRow(startedAt, "finished", lastMetric[0], null));
+      sink.await();
+      return summary;
+    } catch (RuntimeException | Error e) {
+      try {
+        sink.flush();
+        sink.run(runRow(startedAt, "failed", lastMetric[0], String.valueOf(e)));
+        sink.await();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private Summary train(ResultSink sink, double[] lastMetric, long startedAt) {
+    SimulationConfig c = config;
+    boolean regression = !data.train().isClassification();
+    ModelSpec model =
+        new ModelSpec(
+            c.arch(), data.train().shape(), regression ? 1 : data.train().classes(), regression);
+    int n = c.workers();
+    BatchPlan batches = new BatchPlan(data.train().size(), c.globalBatchSize(), n, c.seed());
+    FaultPlan faults = c.buildFaultPlan();
+    Defense defense = c.buildDefense();
+    LearningRateScaling scaling = LearningRateScaling.parse(c.lrScaling());
+    Optimizer optimizer = new HeavyBallSgd(c.momentum());
+    float[] params = ParamInit.pytorchDefault(model, c.seed());
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions = c.proc() > 0 ? c.proc() : jsc.defaultParallelism();
+
+    out.printf(
+        Locale.ROOT,
+        "device: %s, workers: %d, processes: %d, faulty workers: %s, fault: %s, defense: %s%n",
+        c.device(),
+        n,
+        Math.min(partitions, n),
+        c.faulty(),
+        c.faulty().isEmpty() ? "none" : faultSummary(faults),
+        defense);
+    out.println("config: " + json(c));
+    out.printf(
+        Locale.ROOT,
+        "model: %s, %d parameters; master: %s%n",
+        c.arch(),
+        params.length,
+        spark.sparkContext().master());
+
+    int stepsPerEpoch = batches.stepsPerEpoch();
+    int halfEpoch = Math.max(1, stepsPerEpoch / 2);
+    int globalStep = 0;
+    boolean stop = false;
+    try (SparkWorkers workers =
+        new SparkWorkers(jsc, model, data.train(), data.test(), batches, n, partitions)) {
+      for (int epoch = 1; epoch <= c.epochs() && !stop; epoch++) {
+        double epochLoss = 0;
+        int epochSteps = 0;
+        boolean evaluatedLast = false;
+        for (int s = 0; s < stepsPerEpoch; s++) {
+          globalStep++;
+          double loss =
+              step(
+                  workers, faults, defense, scaling, optimizer, params, sink, epoch, s, globalStep);
+          epochLoss += loss;
+          epochSteps++;
+          if (globalStep % c.logEvery() == 0) {
+            out.printf(
+                Locale.ROOT,
+                "EP: %d/%d, sub-batch: %d/%d, avg sub-batch loss: %.3f%n",
+                epoch,
+                c.epochs(),
+                s + 1,
+                stepsPerEpoch,
+                loss);
+          }
+          stop = c.maxSteps() > 0 && globalStep >= c.maxSteps();
+          boolean evalNow =
+              c.evalEvery() > 0
+                  ? globalStep % c.evalEvery() == 0 || s + 1 == stepsPerEpoch
+                  : s + 1 == halfEpoch || s + 1 == stepsPerEpoch;
+          evaluatedLast = evalNow || stop;
+          if (evaluatedLast) {
+            lastMetric[0] = evaluate(workers, params, sink, epoch, globalStep);
+          }
+          if (stop) {
+            break;
+          }
+        }
+        if (epochSteps == stepsPerEpoch) {
+          out.printf(
+              Locale.ROOT, "Epoch: %d done, avg loss: %.3f%n", epoch, epochLoss / epochSteps);
+        }
+        sink.flush();
+      }
+    }
+    double wall = (System.currentTimeMillis() - startedAt) / 1e3;
+    String metricName = regression ? "mse" : "accuracy";
+    out.printf(
+        Locale.ROOT,
+        "final %s: %.4f, %d steps in %.1f s%n",
+        metricName,
+        lastMetric[0],
+        globalStep,
+        wall);
+    if (globalStep > 0) {
+      out.printf(
+          Locale.ROOT,
+          "time per step: %.1f ms (gradients on Spark %.1f ms, of which broadcast %.1f ms and slowest"
+              + " partition's compute %.1f ms; faults, defense and metrics %.1f ms; update %.1f ms);"
+              + " evaluation %.1f s in all%n",
+          timing[STEP] / globalStep,
+          timing[GRAD] / globalStep,
+          timing[BROADCAST] / globalStep,
+          timing[COMPUTE] / globalStep,
+          timing[AGGREGATE] / globalStep,
+          timing[UPDATE] / globalStep,
+          timing[EVAL] / 1e3);
+    }
+    return new Summary(c.runId(), c.resultsDir(), lastMetric[0], metricName, wall);
+  }
+
+  private double step(
+      SparkWorkers workers,
+      FaultPlan faults,
+      Defense defense,
+      LearningRateScaling scaling,
+      Optimizer optimizer,
+      float[] params,
+      ResultSink sink,
+      int epoch,
+      int stepInEpoch,
+      int globalStep) {
+    int n = config.workers();
+    long t0 = System.nanoTime();
+    boolean[] flip = new boolean[n];
+    for (int w = 0; w < n; w++) {
+      flip[w] = faults.flipsLabels(w, globalStep);
+    }
+    SparkWorkers.StepGradients result = workers.gradients(params, epoch, stepInEpoch, flip);
+    long t1 = System.nanoTime();
+
+    float[][] honest = new float[n][];
+    double lossSum = 0;
+    for (WorkerGradient g : result.gradients()) {
+      honest[g.worker()] = g.gradient();
+      lossSum += g.loss();
+    }
+    double trainLoss = lossSum / n;
+    float[][] reported = faults.apply(globalStep, honest);
+    int arrived = 0;
+    for (float[] r : reported) {
+      arrived += r != null ? 1 : 0;
+    }
+    float[][] rows = new float[arrived][];
+    boolean[] rowFaulty = new boolean[arrived];
+    int[] rowWorker = new int[arrived];
+    for (int w = 0, j = 0; w < n; w++) {
+      if (reported[w] != null) {
+        rows[j] = reported[w];
+        rowFaulty[j] = faults.isFaulty(w);
+        rowWorker[j++] = w;
+      }
+    }
+    Aggregation aggregate = defense.apply(rows, rowFaulty);
+    long t2 = System.nanoTime();
+    double lr = scaling.apply(config.lr(), aggregate.kept());
+    optimizer.step(params, aggregate.gradient(), lr);
+    long t3 = System.nanoTime();
+
+    boolean[] used = new boolean[n];
+    for (int j = 0; j < arrived; j++) {
+      used[rowWorker[j]] = aggregate.used()[j];
+    }
+    workerRows(sink, faults, globalStep, result, honest, reported, used);
+    double ms = 1e-6;
+    timing[GRAD] += (t1 - t0) * ms;
+    timing[BROADCAST] += result.broadcastMs();
+    timing[COMPUTE] += result.computeMs();
+    timing[AGGREGATE] += (t2 - t1) * ms;
+    timing[UPDATE] += (t3 - t2) * ms;
+    timing[STEP] += (System.nanoTime() - t0) * ms;
+    sink.step(
+        RowFactory.create(
+            config.runId(),
+            epoch,
+            globalStep,
+            trainLoss,
+            lr,
+            aggregate.kept(),
+            "normal",
+            (t1 - t0) * ms,
+            (t2 - t1) * ms,
+            (System.nanoTime() - t0) * ms,
+            result.broadcastMs(),
+            result.computeMs(),
+            (t3 - t2) * ms));
+    return trainLoss;
+  }
+
+  /** Per-worker rows: norms and cosine to the honest workers' mean, computed in parallel. */
+  private void workerRows(
+      ResultSink sink,
+      FaultPlan faults,
+      int globalStep,
+      SparkWorkers.StepGradients result,
+      float[][] honest,
+      float[][] reported,
+      boolean[] used) {
+    int n = honest.length;
+    float[][] honestRows =
+        IntStream.range(0, n)
+            .filter(w -> !faults.isFaulty(w))
+            .mapToObj(w -> honest[w])
+            .toArray(float[][]::new);
+    float[] honestMean = Mean.mean(honestRows);
+    double meanNorm = Math.sqrt(dot(honestMean, honestMean));
+    double[][] stats = new double[n][];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            w -> {
+              float[] r = reported[w];
+              stats[w] = r == null ? null : new double[] {Math.sqrt(dot(r, r)), dot(r, honestMean)};
+            });
+    for (WorkerGradient g : result.gradients()) {
+      int w = g.worker();
+      double[] s = stats[w];
+      Double norm = s == null ? null : s[0];
+      Double cos = s == null ? null : s[1] / (s[0] * meanNorm);
+      boolean misbehaved = faults.misbehaves(w, globalStep);
+      sink.worker(
+          RowFactory.create(
+              config.runId(),
+              globalStep,
+              w,
+              g.batch(),
+              faults.isFaulty(w),
+              misbehaved ? faults.faultName(w) : null,
+              used[w],
+              norm,
+              g.loss(),
+              cos,
+              false,
+              null));
+    }
+  }
+
+  private double evaluate(
+      SparkWorkers workers, float[] params, ResultSink sink, int epoch, int globalStep) {
+    SparkWorkers.Evaluation e = workers.evaluate(params);
+    timing[EVAL] += e.millis();
+    out.printf(Locale.ROOT, "validation %s: %.4f%n", e.metricName(), e.metric());
+    sink.eval(
+        RowFactory.create(
+            config.runId(), epoch, globalStep, e.metricName(), e.metric(), e.loss(), e.millis()));
+    return e.metric();
+  }
+
+  private org.apache.spark.sql.Row runRow(
+      long startedAt, String status, double finalMetric, String error) {
+    SimulationConfig c = config;
+    return RowFactory.create(
+        c.runId(),
+        new Timestamp(startedAt),
+        new Timestamp(System.currentTimeMillis()),
+        status,
+        codeVersion(),
+        json(c),
+        c.dataset(),
+        c.arch(),
+        c.workers(),
+        c.faulty().toArray(new Integer[0]),
+        c.faulty().isEmpty() ? null : c.fault(),
+        c.defense(),
+        false,
+        c.seed(),
+        c.globalBatchSize(),
+        c.epochs(),
+        c.lr(),
+        Double.isNaN(finalMetric) ? null : finalMetric,
+        (System.currentTimeMillis() - startedAt) / 1e3,
+        error);
+  }
+
+  private static String faultSummary(FaultPlan faults) {
+    StringBuilder b = new StringBuilder();
+    for (int w = 0; w < faults.workers(); w++) {
+      if (faults.isFaulty(w)) {
+        b.append(b.length() == 0 ? "" : ", ").append(w).append('=').append(faults.faultName(w));
+      }
+    }
+    return "[" + b + "]";
+  }
+
+  /** The configuration as JSON, the provenance every run row carries. */
+  public static String json(SimulationConfig c) {
+    try {
+      return new ObjectMapper().writeValueAsString(c);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The version of this build. */
+  public static String codeVersion() {
+    String v = Simulation.class.getPackage().getImplementationVersion();
+    return v != null ? v : "dev";
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int j = 0; j < a.length; j++) {
+      s += (double) a[j] * b[j];
+    }
+    return s;
+  }
+}

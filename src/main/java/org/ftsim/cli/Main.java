@@ -1,0 +1,173 @@
+package org.ftsim.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.ftsim.Simulation;
+import org.ftsim.config.ConfigException;
+import org.ftsim.config.SimulationConfig;
+import org.ftsim.data.DataException;
+import org.ftsim.data.Datasets;
+import org.ftsim.data.TrainTest;
+import org.kohsuke.args4j.CmdLineException;
+import org.kohsuke.args4j.CmdLineParser;
+import org.kohsuke.args4j.ParserProperties;
+
+/**
+ * The {@code ftsim} command line: {@code ftsim [train] [options]}. User errors print one line and
+ * exit with status 2 before anything is written.
+ */
+public final class Main {
+
+  /** Exit status of a user error. */
+  public static final int USAGE = 2;
+
+  private Main() {}
+
+  /** Runs the command and exits with its status, stopping Spark first. */
+  public static void main(String[] args) {
+    int status;
+    try {
+      status = run(args, System.out, System.err);
+    } finally {
+      SparkSession.getActiveSession()
+          .foreach(
+              s -> {
+                s.stop();
+                return null;
+              });
+    }
+    System.exit(status);
+  }
+
+  /**
+   * Runs the command with {@code args}; returns the exit status. Reuses an active Spark session if
+   * there is one (tests, notebooks) and leaves it running.
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    String[] rest = args;
+    if (rest.length > 0 && !rest[0].startsWith("-")) {
+      if (!rest[0].equals("train")) {
+        err.println("ftsim: unknown command '" + rest[0] + "'; valid: train");
+        return USAGE;
+      }
+      rest = Arrays.copyOfRange(rest, 1, rest.length);
+    }
+    TrainCommand command = new TrainCommand();
+    CmdLineParser parser =
+        new CmdLineParser(
+            command, ParserProperties.defaults().withUsageWidth(100).withOptionSorter(null));
+    try {
+      parser.parseArgument(rest);
+    } catch (CmdLineException e) {
+      err.println("ftsim: " + e.getMessage());
+      return USAGE;
+    }
+    if (command.help) {
+      out.println("usage: ftsim [train] [options]");
+      parser.printUsage(out);
+      out.println();
+      out.println(TrainCommand.registries());
+      return 0;
+    }
+    SimulationConfig config;
+    TrainTest data;
+    try {
+      config = command.toConfig().validate();
+      if (config.runId() == null) {
+        config = config.withRunId(newRunId(config.dataset()));
+      }
+      checkWritable(config.resultsDir());
+      String missing = Datasets.missingFiles(config.dataset(), Path.of(config.dataDir()));
+      if (missing != null) {
+        throw new ConfigException("--data-dir", config.dataDir(), missing);
+      }
+      data = Datasets.load(config.dataset(), Path.of(config.dataDir()));
+    } catch (UserError | ConfigException e) {
+      err.println("ftsim: " + e.getMessage());
+      return USAGE;
+    } catch (DataException e) {
+      err.println("ftsim: --data-dir " + config(command) + ": " + e.getMessage());
+      return USAGE;
+    }
+    SparkSession spark = session(config);
+    Simulation.Summary summary = new Simulation(config, data, spark, out).run();
+    out.printf(Locale.ROOT, "results: %s (run_id=%s)%n", summary.resultsDir(), summary.runId());
+    return 0;
+  }
+
+  private static String config(TrainCommand command) {
+    return command.dataDir;
+  }
+
+  /** The active session, or a new one: local[--proc] unless a master is configured. */
+  static SparkSession session(SimulationConfig config) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName("ftsim " + config.runId());
+    String master =
+        config.master() != null
+            ? config.master()
+            : conf.contains("spark.master")
+                ? conf.get("spark.master")
+                : "local[" + (config.proc() > 0 ? config.proc() : "*") + "]";
+    builder.master(master);
+    if (master.startsWith("local")) {
+      builder.config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"));
+    }
+    return builder
+        // Each step collects n gradients (16 × 1.9 MB for the MLP): send them with the task
+        // status rather than through the block manager, and allow large collects.
+        .config(
+            "spark.task.maxDirectResultSize", conf.get("spark.task.maxDirectResultSize", "120m"))
+        .config("spark.driver.maxResultSize", conf.get("spark.driver.maxResultSize", "4g"))
+        // Parameters and gradients are incompressible floats.
+        .config("spark.broadcast.compress", conf.get("spark.broadcast.compress", "false"))
+        // A speculative or retried attempt must never append rows twice.
+        .config("spark.speculation", "false")
+        .config("spark.yarn.maxAppAttempts", "1")
+        .getOrCreate();
+  }
+
+  private static String newRunId(String dataset) {
+    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-"
+        + dataset
+        + "-"
+        + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+  }
+
+  /**
+   * Fails with a user error when a local results directory cannot be created or written; other file
+   * systems (hdfs://, s3a://) are checked when the first rows are written.
+   */
+  static void checkWritable(String dir) {
+    URI uri;
+    try {
+      uri = URI.create(dir);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("-tb/--tb", dir, "not a valid path");
+    }
+    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+      return;
+    }
+    Path path = uri.getScheme() == null ? Path.of(dir) : Path.of(uri);
+    Path p = path.toAbsolutePath();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    if (p == null || !Files.isDirectory(p)) {
+      throw new ConfigException("-tb/--tb", dir, p + " is not a directory");
+    }
+    if (!Files.isWritable(p)) {
+      throw new ConfigException("-tb/--tb", dir, "cannot write in " + p);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package org.ftsim.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ftsim.aggregation.AggregatorRegistry;
+import org.ftsim.config.SimulationConfig;
+import org.ftsim.data.Datasets;
+import org.ftsim.fault.FaultRegistry;
+import org.ftsim.model.ModelSpec;
+import org.kohsuke.args4j.Option;
+import org.kohsuke.args4j.spi.StringArrayOptionHandler;
+
+/** The options of {@code ftsim train}: the prototype's flags first (SPEC §3). */
+final class TrainCommand {
+
+  @Option(
+      name = "-d",
+      aliases = "--dataset",
+      metaVar = "NAME",
+      usage = "dataset: dummy, mnist, fashion-mnist, synthetic")
+  String dataset = "mnist";
+
+  @Option(
+      name = "--arch",
+      metaVar = "NAME",
+      usage =
+          "architecture: linear (dummy), mlp ((fashion-)mnist, synthetic) (default: per dataset)")
+  String arch;
+
+  @Option(name = "-e", aliases = "--epoch", metaVar = "N", usage = "epochs")
+  int epochs = 3;
+
+  @Option(
+      name = "-gb",
+      aliases = "--global_batch_size",
+      metaVar = "N",
+      usage = "global batch, split into one sub-batch per worker")
+  int globalBatch = 512;
+
+  @Option(name = "-w", aliases = "--worker", metaVar = "N", usage = "simulated workers")
+  int workers = 4;
+
+  @Option(
+      name = "-f",
+      aliases = "--faulty",
+      handler = StringArrayOptionHandler.class,
+      metaVar = "I ...",
+      usage = "indices of the faulty workers, e.g. -f 0 1 2 (default: none)")
+  String[] faulty = {};
+
+  @Option(
+      name = "-df",
+      aliases = "--defense",
+      metaVar = "RULE",
+      usage = "aggregation rule, name[:params], listed below (default: drop with -f, else mean)")
+  String defense;
+
+  @Option(
+      name = "--proc",
+      metaVar = "N",
+      usage =
+          "Spark parallelism in local mode (local[N]) and the partition count (default: all cores)")
+  Integer proc;
+
+  @Option(
+      name = "-tb",
+      aliases = "--tb",
+      metaVar = "DIR",
+      usage = "results directory, any Hadoop path: local, hdfs://, s3a://")
+  String resultsDir = "runs";
+
+  @Option(name = "--device", metaVar = "DEV", usage = "compute device: cpu")
+  String device = "cpu";
+
+  @Option(name = "--seed", metaVar = "N", usage = "the one seed: same seed, bit-identical results")
+  long seed = 1;
+
+  @Option(
+      name = "--fault",
+      metaVar = "SPEC",
+      usage = "fault of every faulty worker, name[:value], listed below")
+  String fault = SimulationConfig.DEFAULT_FAULT;
+
+  @Option(
+      name = "--fault-of",
+      metaVar = "I=SPEC",
+      usage = "fault of faulty worker I, overriding --fault; repeatable")
+  List<String> faultOf = new ArrayList<>();
+
+  @Option(
+      name = "--fault-prob",
+      metaVar = "P",
+      usage = "probability in [0, 1] that a faulty worker misbehaves at a step")
+  double faultProb = 1;
+
+  @Option(
+      name = "--fault-start",
+      metaVar = "STEP",
+      usage = "first step (from 1) at which faults apply")
+  long faultStart = 1;
+
+  @Option(
+      name = "--tolerate",
+      metaVar = "F",
+      usage = "declared f for robust rules (default: number of faulty workers)")
+  Integer tolerate;
+
+  @Option(
+      name = "--pre",
+      metaVar = "CHAIN",
+      usage = "pre-aggregators, comma-separated, applied in order (default: none)")
+  String pre;
+
+  @Option(
+      name = "--lr",
+      metaVar = "X",
+      usage = "base learning rate, scaled by sqrt(k) (default: 0.001; dummy 0.01)")
+  Double lr;
+
+  @Option(
+      name = "--optimizer",
+      metaVar = "NAME",
+      usage = "optimizer: sgd (heavy-ball, PyTorch semantics) (default: sgd)")
+  String optimizer;
+
+  @Option(
+      name = "--momentum",
+      metaVar = "X",
+      usage = "heavy-ball momentum in [0, 1) (default: 0.9; dummy 0)")
+  Double momentum;
+
+  @Option(
+      name = "--lr-scaling",
+      metaVar = "MODE",
+      usage = "learning rate vs k kept gradients: sqrt, none")
+  String lrScaling = "sqrt";
+
+  @Option(
+      name = "--eval-every",
+      metaVar = "N",
+      usage = "evaluate every N steps and at epoch ends (default: every half epoch)")
+  Integer evalEvery;
+
+  @Option(name = "--log-every", metaVar = "N", usage = "print a step line every N steps")
+  int logEvery = 1;
+
+  @Option(
+      name = "--run-id",
+      metaVar = "ID",
+      usage = "run identifier (default: time, dataset and a random suffix)")
+  String runId;
+
+  @Option(
+      name = "--master",
+      metaVar = "URL",
+      usage = "Spark master (default: spark-submit's, else local[--proc])")
+  String master;
+
+  @Option(name = "--data-dir", metaVar = "DIR", usage = "folder holding one folder per dataset")
+  String dataDir = "data";
+
+  @Option(name = "--max-steps", metaVar = "N", usage = "stop after N steps (default: no limit)")
+  Long maxSteps;
+
+  @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
+  boolean help;
+
+  /** The configuration these options describe, resolved but not yet validated. */
+  SimulationConfig toConfig() {
+    List<Integer> faultyWorkers = new ArrayList<>();
+    for (String f : faulty) {
+      faultyWorkers.add(parseInt("-f/--faulty", f));
+    }
+    Map<Integer, String> overrides = new LinkedHashMap<>();
+    for (String item : faultOf) {
+      int eq = item.indexOf('=');
+      if (eq <= 0) {
+        throw new UserError("--fault-of " + item + ": expected I=SPEC, e.g. 3=gaussian:1");
+      }
+      int w = parseInt("--fault-of", item.substring(0, eq));
+      if (overrides.put(w, item.substring(eq + 1)) != null) {
+        throw new UserError("--fault-of " + item + ": worker " + w + " given twice");
+      }
+    }
+    return new SimulationConfig(
+            dataset.toLowerCase(java.util.Locale.ROOT),
+            arch,
+            epochs,
+            globalBatch,
+            workers,
+            faultyWorkers,
+            defense,
+            proc == null ? 0 : proc,
+            resultsDir,
+            device,
+            seed,
+            fault,
+            overrides,
+            faultProb,
+            faultStart,
+            tolerate == null ? -1 : tolerate,
+            pre == null ? "" : pre,
+            lr == null ? Double.NaN : lr,
+            optimizer,
+            momentum == null ? Double.NaN : momentum,
+            lrScaling,
+            evalEvery == null ? 0 : evalEvery,
+            logEvery,
+            runId,
+            master,
+            dataDir,
+            maxSteps == null ? 0 : maxSteps)
+        .resolved();
+  }
+
+  /** The valid names of each registry, for the help text. */
+  static String registries() {
+    return "datasets: "
+        + String.join(", ", Datasets.NAMES)
+        + "\narchitectures: "
+        + String.join(", ", ModelSpec.ARCHITECTURES)
+        + "\nfaults: "
+        + String.join(", ", FaultRegistry.names())
+        + "\naggregation rules: "
+        + String.join(", ", AggregatorRegistry.names());
+  }
+
+  private static int parseInt(String flag, String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UserError(flag + " " + value + ": not a worker index");
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Datasets: IDX readers, generated sets, and the plan of which samples each worker computes on. */
+package org.ftsim.data;

@@ -1,0 +1,110 @@
+package org.ftsim.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Buffers result rows and appends them as Parquet, partitioned by run_id, under the results
+ * directory. Flushes run on one writer thread per JVM, so training goes on while rows are written
+ * and two runs of a sweep never commit into the same table at once (Spark's file committer shares
+ * one temporary folder per table). Nothing is read back during a run.
+ */
+public final class ResultSink implements AutoCloseable {
+
+  private static final ExecutorService WRITER =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ftsim-parquet-writer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final SparkSession spark;
+  private final String dir;
+  private final List<Row> steps = new ArrayList<>();
+  private final List<Row> evals = new ArrayList<>();
+  private final List<Row> workers = new ArrayList<>();
+  private final List<Future<?>> pending = new ArrayList<>();
+
+  /** A sink writing under {@code dir} (any Hadoop path). */
+  public ResultSink(SparkSession spark, String dir) {
+    this.spark = spark;
+    this.dir = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+  }
+
+  /** Buffers a {@link Tables#STEPS} row. */
+  public void step(Row row) {
+    steps.add(row);
+  }
+
+  /** Buffers an {@link Tables#EVALS} row. */
+  public void eval(Row row) {
+    evals.add(row);
+  }
+
+  /** Buffers a {@link Tables#WORKERS} row. */
+  public void worker(Row row) {
+    workers.add(row);
+  }
+
+  /** Hands the buffered rows to the writer; returns at once. */
+  public void flush() {
+    submit("steps", Tables.STEPS, steps);
+    submit("evals", Tables.EVALS, evals);
+    submit("workers", Tables.WORKERS, workers);
+  }
+
+  /** Writes the run's {@link Tables#RUNS} row (after the rows before it). */
+  public void run(Row row) {
+    submit("runs", Tables.RUNS, new ArrayList<>(List.of(row)));
+  }
+
+  /** Waits until everything handed to the writer is on disk; rethrows a write failure. */
+  public void await() {
+    for (Future<?> f : pending) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while writing results", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(
+            "writing results under " + dir + " failed: " + e.getCause(), e.getCause());
+      }
+    }
+    pending.clear();
+  }
+
+  @Override
+  public void close() {
+    flush();
+    await();
+  }
+
+  private void submit(String table, StructType schema, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<Row> batch = new ArrayList<>(rows);
+    rows.clear();
+    String path = dir + "/" + table;
+    pending.add(
+        WRITER.submit(
+            () ->
+                spark
+                    .createDataFrame(batch, schema)
+                    .coalesce(1)
+                    .write()
+                    .mode(SaveMode.Append)
+                    .partitionBy("run_id")
+                    .parquet(path)));
+  }
+}

@@ -1,0 +1,96 @@
+package org.ftsim.results;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The schemas of the result tables (SPEC §8); every table is partitioned by {@code run_id}. */
+public final class Tables {
+
+  /** One row per run, written when it ends. */
+  public static final StructType RUNS =
+      schema(
+          field("run_id", StringType, false),
+          field("started_at", TimestampType, false),
+          field("finished_at", TimestampType, false),
+          field("status", StringType, false),
+          field("code_version", StringType, false),
+          field("config_json", StringType, false),
+          field("dataset", StringType, false),
+          field("arch", StringType, false),
+          field("workers", IntegerType, false),
+          field("faulty", createArrayType(IntegerType, false), false),
+          field("fault", StringType, true),
+          field("defense", StringType, false),
+          field("correct", BooleanType, false),
+          field("seed", LongType, false),
+          field("global_batch_size", IntegerType, false),
+          field("epochs", IntegerType, false),
+          field("lr", DoubleType, false),
+          field("final_metric", DoubleType, true),
+          field("wall_s", DoubleType, false),
+          field("error", StringType, true));
+
+  /** One row per step. Timings in milliseconds. */
+  public static final StructType STEPS =
+      schema(
+          field("run_id", StringType, false),
+          field("epoch", IntegerType, false),
+          field("step", IntegerType, false),
+          field("train_loss", DoubleType, false),
+          field("lr", DoubleType, false),
+          field("k", IntegerType, false),
+          field("phase", StringType, false),
+          field("grad_ms", DoubleType, false),
+          field("aggregate_ms", DoubleType, false),
+          field("step_ms", DoubleType, false),
+          field("broadcast_ms", DoubleType, false),
+          field("compute_ms", DoubleType, false),
+          field("update_ms", DoubleType, false));
+
+  /** One row per evaluation. */
+  public static final StructType EVALS =
+      schema(
+          field("run_id", StringType, false),
+          field("epoch", IntegerType, false),
+          field("step", IntegerType, false),
+          field("metric_name", StringType, false),
+          field("metric", DoubleType, false),
+          field("test_loss", DoubleType, false),
+          field("eval_ms", DoubleType, false));
+
+  /** One row per worker per step. */
+  public static final StructType WORKERS =
+      schema(
+          field("run_id", StringType, false),
+          field("step", IntegerType, false),
+          field("worker", IntegerType, false),
+          field("batch", IntegerType, false),
+          field("faulty", BooleanType, false),
+          field("fault", StringType, true),
+          field("used", BooleanType, false),
+          field("grad_norm", DoubleType, true),
+          field("loss", DoubleType, false),
+          field("cos_to_honest_mean", DoubleType, true),
+          field("corrected", BooleanType, false),
+          field("correction_error", DoubleType, true));
+
+  private Tables() {}
+
+  private static StructType schema(StructField... fields) {
+    return new StructType(fields);
+  }
+
+  private static StructField field(
+      String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+    return new StructField(name, type, nullable, Metadata.empty());
+  }
+}

@@ -1,0 +1,77 @@
+package org.ftsim.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.ftsim.data.Dataset;
+import org.ftsim.model.ModelSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Evaluates fixed chunks of the test set at the broadcast parameters. */
+final class EvalTask implements FlatMapFunction<Iterator<Integer>, EvalChunk> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ModelSpec model;
+  private final Broadcast<Dataset> test;
+  private final Broadcast<float[]> params;
+  private final long version;
+  private final int chunkSize;
+
+  EvalTask(
+      ModelSpec model,
+      Broadcast<Dataset> test,
+      Broadcast<float[]> params,
+      long version,
+      int chunkSize) {
+    this.model = model;
+    this.test = test;
+    this.params = params;
+    this.version = version;
+    this.chunkSize = chunkSize;
+  }
+
+  @Override
+  public Iterator<EvalChunk> call(Iterator<Integer> chunks) {
+    NetworkCache.Entry entry = NetworkCache.get(model);
+    entry.load(params.value(), version);
+    Dataset data = test.value();
+    List<EvalChunk> out = new ArrayList<>();
+    while (chunks.hasNext()) {
+      int chunk = chunks.next();
+      int from = chunk * chunkSize;
+      int to = Math.min(data.size(), from + chunkSize);
+      int[] indices = new int[to - from];
+      for (int i = 0; i < indices.length; i++) {
+        indices[i] = from + i;
+      }
+      INDArray output = entry.network.output(Batches.features(data, indices), false);
+      float[] y = output.dup('c').data().asFloat();
+      int width = (int) output.size(1);
+      long correct = 0;
+      double loss = 0;
+      for (int i = 0; i < indices.length; i++) {
+        int row = i * width;
+        if (data.isClassification()) {
+          int label = data.label(indices[i]);
+          int best = 0;
+          for (int c = 1; c < width; c++) {
+            if (y[row + c] > y[row + best]) {
+              best = c;
+            }
+          }
+          correct += best == label ? 1 : 0;
+          loss -= Math.log(Math.max(y[row + label], Float.MIN_NORMAL));
+        } else {
+          double e = y[row] - data.targets()[indices[i]];
+          loss += e * e;
+        }
+      }
+      entry.network.clear();
+      out.add(new EvalChunk(chunk, indices.length, correct, loss));
+    }
+    return out.iterator();
+  }
+}

@@ -1,0 +1,83 @@
+package org.ftsim.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.ftsim.data.BatchPlan;
+import org.ftsim.data.Dataset;
+import org.ftsim.model.ModelSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The work of one partition at one step: for each worker it hosts, the gradient of the mean loss
+ * over that worker's sub-batch at the broadcast parameters. Depends only on (parameters, seed,
+ * epoch, step, worker), so a retried task returns the same bytes.
+ */
+final class GradientTask implements FlatMapFunction<Iterator<Integer>, WorkerGradient> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final ModelSpec model;
+  private final Broadcast<Dataset> train;
+  private final Broadcast<BatchPlan> plan;
+  private final Broadcast<float[]> params;
+  private final long version;
+  private final int epoch;
+  private final int step;
+  private final boolean[] flipLabels;
+
+  GradientTask(
+      ModelSpec model,
+      Broadcast<Dataset> train,
+      Broadcast<BatchPlan> plan,
+      Broadcast<float[]> params,
+      long version,
+      int epoch,
+      int step,
+      boolean[] flipLabels) {
+    this.model = model;
+    this.train = train;
+    this.plan = plan;
+    this.params = params;
+    this.version = version;
+    this.epoch = epoch;
+    this.step = step;
+    this.flipLabels = flipLabels;
+  }
+
+  @Override
+  public Iterator<WorkerGradient> call(Iterator<Integer> workers) {
+    NetworkCache.Entry entry = NetworkCache.get(model);
+    entry.load(params.value(), version);
+    Dataset data = train.value();
+    BatchPlan batches = plan.value();
+    int partition = TaskContext.getPartitionId();
+    List<WorkerGradient> out = new ArrayList<>();
+    while (workers.hasNext()) {
+      int w = workers.next();
+      long start = System.nanoTime();
+      int[] indices = batches.subBatch(epoch, step, w);
+      MultiLayerNetwork net = entry.network;
+      net.setInput(Batches.features(data, indices));
+      net.setLabels(Batches.labels(data, indices, flipLabels[w]));
+      net.computeGradientAndScore();
+      // DL4J's raw gradient is the sum over the minibatch; the mean loss's is 1/b of it.
+      INDArray sum = net.gradient().gradient();
+      float[] gradient = sum.toFloatVector();
+      float inv = 1f / indices.length;
+      for (int j = 0; j < gradient.length; j++) {
+        gradient[j] *= inv;
+      }
+      double loss = net.score();
+      net.clear();
+      out.add(
+          new WorkerGradient(
+              w, gradient, loss, indices.length, partition, System.nanoTime() - start));
+    }
+    return out.iterator();
+  }
+}

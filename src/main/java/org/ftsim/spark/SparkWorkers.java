@@ -1,0 +1,144 @@
+package org.ftsim.spark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.ftsim.data.BatchPlan;
+import org.ftsim.data.Dataset;
+import org.ftsim.model.ModelSpec;
+
+/**
+ * The distributed part of a simulation: the simulated workers hosted by Spark partitions, which
+ * compute gradients at broadcast parameters, and the distributed evaluation on the test set.
+ *
+ * <p>The datasets are broadcast once per run (compact: bytes for images); each step broadcasts only
+ * the parameters, and each worker derives its own sub-batch from (seed, epoch, step, worker)
+ * through the {@link BatchPlan}. Tasks therefore carry no data, and a lost task or executor is
+ * recomputed by Spark with the same result.
+ */
+public final class SparkWorkers implements AutoCloseable {
+
+  /** Test samples per evaluation chunk; fixed, so that totals do not depend on partitioning. */
+  public static final int EVAL_CHUNK = 1000;
+
+  private final JavaSparkContext jsc;
+  private final ModelSpec model;
+  private final int workers;
+  private final Broadcast<Dataset> train;
+  private final Broadcast<Dataset> test;
+  private final Broadcast<BatchPlan> plan;
+  private final JavaRDD<Integer> workerRdd;
+  private final JavaRDD<Integer> evalRdd;
+
+  /** Parameter versions, unique in this driver JVM, so cached networks never mix up two runs. */
+  private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** One step's gradients, in worker order, with the time spent in each phase. */
+  public record StepGradients(
+      List<WorkerGradient> gradients, double broadcastMs, double jobMs, double computeMs) {}
+
+  /** An evaluation: accuracy (classification) or MSE (regression), and the mean test loss. */
+  public record Evaluation(double metric, double loss, String metricName, double millis) {}
+
+  /**
+   * Hosts {@code workers} workers on {@code partitions} partitions (contiguous blocks of workers).
+   */
+  public SparkWorkers(
+      JavaSparkContext jsc,
+      ModelSpec model,
+      Dataset trainSet,
+      Dataset testSet,
+      BatchPlan batchPlan,
+      int workers,
+      int partitions) {
+    this.jsc = jsc;
+    this.model = model;
+    this.workers = workers;
+    this.train = jsc.broadcast(trainSet);
+    this.test = jsc.broadcast(testSet);
+    this.plan = jsc.broadcast(batchPlan);
+    List<Integer> ids = IntStream.range(0, workers).boxed().toList();
+    this.workerRdd = jsc.parallelize(ids, Math.min(partitions, workers));
+    int chunks = (testSet.size() + EVAL_CHUNK - 1) / EVAL_CHUNK;
+    this.evalRdd =
+        jsc.parallelize(IntStream.range(0, chunks).boxed().toList(), Math.min(partitions, chunks));
+  }
+
+  /**
+   * Computes every worker's gradient at {@code params}.
+   *
+   * @param epoch the epoch, from 1
+   * @param step the step within the epoch, from 0
+   * @param flipLabels per worker, whether it trains on flipped labels this step
+   */
+  public StepGradients gradients(float[] params, int epoch, int step, boolean[] flipLabels) {
+    long t0 = System.nanoTime();
+    Broadcast<float[]> p = jsc.broadcast(params);
+    long t1 = System.nanoTime();
+    List<WorkerGradient> result =
+        new ArrayList<>(
+            workerRdd
+                .mapPartitions(
+                    new GradientTask(
+                        model, train, plan, p, VERSIONS.incrementAndGet(), epoch, step, flipLabels))
+                .collect());
+    long t2 = System.nanoTime();
+    p.destroy(false);
+    result.sort(Comparator.comparingInt(WorkerGradient::worker));
+    if (result.size() != workers) {
+      throw new IllegalStateException("expected " + workers + " gradients, got " + result.size());
+    }
+    long[] perPartition = new long[workerRdd.getNumPartitions()];
+    for (WorkerGradient g : result) {
+      perPartition[g.partition()] += g.nanos();
+    }
+    long slowest = 0;
+    for (long nanos : perPartition) {
+      slowest = Math.max(slowest, nanos);
+    }
+    return new StepGradients(result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
+  }
+
+  /** Evaluates the network at {@code params} on the whole test set. */
+  public Evaluation evaluate(float[] params) {
+    long t0 = System.nanoTime();
+    Broadcast<float[]> p = jsc.broadcast(params);
+    List<EvalChunk> chunks =
+        new ArrayList<>(
+            evalRdd
+                .mapPartitions(new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK))
+                .collect());
+    p.destroy(false);
+    chunks.sort(Comparator.comparingInt(EvalChunk::chunk));
+    long count = 0;
+    long correct = 0;
+    double loss = 0;
+    for (EvalChunk c : chunks) {
+      count += c.count();
+      correct += c.correct();
+      loss += c.lossSum();
+    }
+    double millis = (System.nanoTime() - t0) / 1e6;
+    double meanLoss = loss / count;
+    return model.regression()
+        ? new Evaluation(meanLoss, meanLoss, "mse", millis)
+        : new Evaluation((double) correct / count, meanLoss, "accuracy", millis);
+  }
+
+  /** The number of partitions hosting the workers. */
+  public int partitions() {
+    return workerRdd.getNumPartitions();
+  }
+
+  @Override
+  public void close() {
+    train.destroy(false);
+    test.destroy(false);
+    plan.destroy(false);
+  }
+}

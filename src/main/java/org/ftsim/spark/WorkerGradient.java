@@ -1,0 +1,17 @@
+package org.ftsim.spark;
+
+import java.io.Serializable;
+
+/**
+ * What one worker computed at one step: the gradient of its mean loss over its sub-batch.
+ *
+ * @param worker the worker's index
+ * @param gradient ∇ of the mean loss, flat, in the network's parameter order
+ * @param loss the mean loss over the sub-batch
+ * @param batch the sub-batch size
+ * @param partition the Spark partition that computed it
+ * @param nanos time spent computing it, building the batch included
+ */
+public record WorkerGradient(
+    int worker, float[] gradient, double loss, int batch, int partition, long nanos)
+    implements Serializable {}
