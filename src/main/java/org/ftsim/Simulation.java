@@ -216,7 +216,7 @@ public final class Simulation {
     float[][] honest = new float[n][];
     double lossSum = 0;
     for (WorkerGradient g : result.gradients()) {
-      honest[g.worker()] = g.gradient();
+      honest[g.worker()] = g.values();
       lossSum += g.loss();
     }
     double trainLoss = lossSum / n;

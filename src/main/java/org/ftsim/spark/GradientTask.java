@@ -6,11 +6,9 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
 import org.ftsim.model.ModelSpec;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The work of one partition at one step: for each worker it hosts, the gradient of the mean loss
@@ -61,22 +59,10 @@ final class GradientTask implements FlatMapFunction<Iterator<Integer>, WorkerGra
       int w = workers.next();
       long start = System.nanoTime();
       int[] indices = batches.subBatch(epoch, step, w);
-      MultiLayerNetwork net = entry.network;
-      net.setInput(Batches.features(data, indices));
-      net.setLabels(Batches.labels(data, indices, flipLabels[w]));
-      net.computeGradientAndScore();
-      // DL4J's raw gradient is the sum over the minibatch; the mean loss's is 1/b of it.
-      INDArray sum = net.gradient().gradient();
-      float[] gradient = sum.toFloatVector();
-      float inv = 1f / indices.length;
-      for (int j = 0; j < gradient.length; j++) {
-        gradient[j] *= inv;
-      }
-      double loss = net.score();
-      net.clear();
+      Gradients.Result r = Gradients.compute(entry.network, data, indices, flipLabels[w]);
       out.add(
           new WorkerGradient(
-              w, gradient, loss, indices.length, partition, System.nanoTime() - start));
+              w, r.gradient(), r.loss(), indices.length, partition, System.nanoTime() - start));
     }
     return out.iterator();
   }
