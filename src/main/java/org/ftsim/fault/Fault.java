@@ -6,7 +6,8 @@ package org.ftsim.fault;
  * <p>Faults run on the driver over the step's worker-ordered honest gradients, so omniscient faults
  * (ALIE, IPM, mimic) can read the honest workers' gradients through the context. A fault never
  * modifies its inputs and returns a new array, or {@code null} when the worker reports nothing that
- * step (a crash).
+ * step (a crash). Faults are immutable; one instance may serve several workers. Random faults draw
+ * only from {@link FaultContext#random()}.
  */
 public interface Fault {
 
@@ -20,4 +21,12 @@ public interface Fault {
   default boolean flipsLabels() {
     return false;
   }
+
+  /**
+   * Throws {@link IllegalArgumentException}, naming the numbers, when this fault cannot run in a
+   * plan of {@code workers} workers whose honest workers are {@code honestWorkers} (e.g. ALIE needs
+   * two honest gradients for a standard deviation; mimic's target must be honest). Called once per
+   * faulty worker when a {@link FaultPlan} is built, so that a run fails before its first step.
+   */
+  default void checkFeasible(int workers, int[] honestWorkers) {}
 }

@@ -7,16 +7,23 @@ import java.util.SplittableRandom;
  *
  * @param worker the faulty worker's index
  * @param step the global step, from 1
- * @param honestGradients the gradients of the honest (non-faulty) workers of this step, in worker
- *     order; read-only
+ * @param honest the gradients of the honest (non-faulty) workers of this step, in worker order,
+ *     with their shared statistics; read-only
  * @param workers n, the number of workers
- * @param faulty the number of faulty workers
- * @param random a generator seeded by (seed, worker, step), private to this call
+ * @param faulty f, the number of faulty workers (whether or not they misbehave at this step)
+ * @param random a generator seeded by (seed, worker, step), private to this call; the only source
+ *     of randomness a fault may use
  */
 public record FaultContext(
     int worker,
     long step,
-    float[][] honestGradients,
+    HonestGradients honest,
     int workers,
     int faulty,
-    SplittableRandom random) {}
+    SplittableRandom random) {
+
+  /** The honest workers' gradients, in worker order; read-only. */
+  public float[][] honestGradients() {
+    return honest.rows();
+  }
+}

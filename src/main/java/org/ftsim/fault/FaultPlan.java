@@ -1,5 +1,6 @@
 package org.ftsim.fault;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ftsim.config.Seeds;
@@ -8,11 +9,17 @@ import org.ftsim.config.Seeds;
  * Which worker applies which fault at which step: the faulty set, one fault per faulty worker
  * ({@code --fault} with {@code --fault-of} overrides) and the schedule ({@code --fault-start},
  * {@code --fault-prob}). Pure: the same seed always gives the same plan.
+ *
+ * <p>Schedule: faulty worker w misbehaves at step t ≥ start with probability p, decided by the
+ * (seed, w, t) schedule stream, independently across workers and steps; p = 1 always, p = 0 never.
+ * A faulty worker that does not misbehave reports its honest gradient, but it still counts in f and
+ * is never one of the honest workers omniscient faults read.
  */
 public final class FaultPlan {
 
   private final int workers;
   private final boolean[] faulty;
+  private final int[] honestWorkers;
   private final int faultyCount;
   private final Fault[] faults;
   private final String[] faultNames;
@@ -21,15 +28,18 @@ public final class FaultPlan {
   private final long seed;
 
   /**
-   * A plan.
+   * A plan. Every argument is validated here, and so is every used fault's feasibility ({@link
+   * Fault#checkFeasible}), so that a bad plan fails before the first step.
    *
-   * @param workers n
+   * @param workers n ≥ 1
    * @param faultyWorkers the faulty workers' indices, distinct, in [0, n)
-   * @param defaultFault the fault spec of every faulty worker without an override
-   * @param overrides per-worker fault specs; every key must be a faulty worker
+   * @param defaultFault the fault spec of every faulty worker without an override; parsed and
+   *     validated even when there are no faulty workers
+   * @param overrides per-worker fault specs ({@code --fault-of}); every key must be a faulty worker
    * @param probability the chance that a faulty worker misbehaves at a given step, in [0, 1]
-   * @param start the first global step at which faults apply
+   * @param start the first global step at which faults apply, ≥ 1
    * @param seed the run's seed
+   * @throws IllegalArgumentException with a one-line message naming the bad value
    */
   public FaultPlan(
       int workers,
@@ -39,28 +49,67 @@ public final class FaultPlan {
       double probability,
       long start,
       long seed) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("the number of workers must be >= 1; got " + workers);
+    }
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("fault probability must be in [0, 1]; got " + probability);
+    }
+    if (start < 1) {
+      throw new IllegalArgumentException("fault start step counts from 1; got " + start);
     }
     this.workers = workers;
     this.faulty = new boolean[workers];
     this.faults = new Fault[workers];
     this.faultNames = new String[workers];
-    Fault shared = FaultRegistry.create(defaultFault);
+    String defaultName = defaultFault.trim();
+    Fault shared = FaultRegistry.create(defaultName);
     for (int w : faultyWorkers) {
+      if (w < 0 || w >= workers) {
+        throw new IllegalArgumentException(
+            "faulty worker " + w + " out of range [0, " + (workers - 1) + "]");
+      }
+      if (faulty[w]) {
+        throw new IllegalArgumentException("faulty worker " + w + " given twice");
+      }
       faulty[w] = true;
       faults[w] = shared;
-      faultNames[w] = defaultFault;
+      faultNames[w] = defaultName;
+    }
+    this.faultyCount = faultyWorkers.length;
+    this.honestWorkers = new int[workers - faultyCount];
+    for (int w = 0, j = 0; w < workers; w++) {
+      if (!faulty[w]) {
+        honestWorkers[j++] = w;
+      }
     }
     for (Map.Entry<Integer, String> e : new TreeMap<>(overrides).entrySet()) {
       int w = e.getKey();
       if (w < 0 || w >= workers || !faulty[w]) {
-        throw new IllegalArgumentException("worker " + w + " is not faulty");
+        throw new IllegalArgumentException(
+            "--fault-of "
+                + w
+                + "="
+                + e.getValue()
+                + ": worker "
+                + w
+                + " is not faulty; faulty workers: "
+                + Arrays.toString(faultyWorkers()));
       }
-      faults[w] = FaultRegistry.create(e.getValue());
-      faultNames[w] = e.getValue();
+      String name = e.getValue().trim();
+      faults[w] = FaultRegistry.create(name);
+      faultNames[w] = name;
     }
-    this.faultyCount = faultyWorkers.length;
+    for (int w = 0; w < workers; w++) {
+      if (faulty[w]) {
+        try {
+          faults[w].checkFeasible(workers, honestWorkers.clone());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "fault " + faultNames[w] + " of worker " + w + ": " + e.getMessage(), e);
+        }
+      }
+    }
     this.probability = probability;
     this.start = start;
     this.seed = seed;
@@ -81,7 +130,25 @@ public final class FaultPlan {
     return faultyCount;
   }
 
-  /** The fault spec of worker {@code w}, or {@code null} for an honest worker. */
+  /** The faulty workers' indices, increasing. */
+  public int[] faultyWorkers() {
+    int[] out = new int[faultyCount];
+    for (int w = 0, j = 0; w < workers; w++) {
+      if (faulty[w]) {
+        out[j++] = w;
+      }
+    }
+    return out;
+  }
+
+  /** The honest workers' indices, increasing. */
+  public int[] honestWorkers() {
+    return honestWorkers.clone();
+  }
+
+  /**
+   * The fault spec of worker {@code w} as given (trimmed), or {@code null} for an honest worker.
+   */
   public String faultName(int w) {
     return faultNames[w];
   }
@@ -89,6 +156,16 @@ public final class FaultPlan {
   /** The fault of worker {@code w}, or {@code null} for an honest worker. */
   public Fault fault(int w) {
     return faults[w];
+  }
+
+  /** The probability that a faulty worker misbehaves at a step from the start on. */
+  public double probability() {
+    return probability;
+  }
+
+  /** The first step at which faults apply. */
+  public long start() {
+    return start;
   }
 
   /** Whether faulty worker {@code w} misbehaves at global step {@code step} (from 1). */
@@ -106,7 +183,8 @@ public final class FaultPlan {
   }
 
   /**
-   * Applies the plan to one step's honest gradients.
+   * Applies the plan to one step's honest gradients. The honest workers' rows and their statistics
+   * (mean, standard deviation) are shared by all the step's faults and computed at most once.
    *
    * @param step the global step, from 1
    * @param honest every worker's gradient as computed (worker order, length n)
@@ -116,28 +194,28 @@ public final class FaultPlan {
    *     otherwise, {@code null} for a crashed one
    */
   public float[][] apply(long step, float[][] honest, int[] source) {
-    int honestCount = 0;
-    for (int w = 0; w < workers; w++) {
-      honestCount += faulty[w] ? 0 : 1;
+    if (honest.length != workers || source.length != workers) {
+      throw new IllegalArgumentException(
+          "the plan has "
+              + workers
+              + " workers; got "
+              + honest.length
+              + " gradients and "
+              + source.length
+              + " sources");
     }
-    float[][] honestRows = new float[honestCount][];
-    for (int w = 0, j = 0; w < workers; w++) {
-      if (!faulty[w]) {
-        honestRows[j++] = honest[w];
-      }
+    float[][] honestRows = new float[honestWorkers.length][];
+    for (int j = 0; j < honestWorkers.length; j++) {
+      honestRows[j] = honest[honestWorkers[j]];
     }
+    HonestGradients shared = new HonestGradients(honestWorkers, honestRows);
     float[][] reported = new float[workers][];
     for (int w = 0; w < workers; w++) {
       float[] own = honest[source[w]];
       if (misbehaves(w, step)) {
         FaultContext context =
             new FaultContext(
-                w,
-                step,
-                honestRows,
-                workers,
-                faultyCount,
-                Seeds.random(seed, Seeds.FAULT, w, step));
+                w, step, shared, workers, faultyCount, Seeds.random(seed, Seeds.FAULT, w, step));
         reported[w] = faults[w].corrupt(own, context);
       } else {
         reported[w] = own;
@@ -153,5 +231,18 @@ public final class FaultPlan {
       self[w] = w;
     }
     return apply(step, honest, self);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    for (int w = 0; w < workers; w++) {
+      if (faulty[w]) {
+        b.append(b.length() == 0 ? "" : ", ").append(w).append('=').append(faults[w]);
+      }
+    }
+    return (b.length() == 0 ? "no faulty workers" : b)
+        + (probability < 1 ? ", p=" + probability : "")
+        + (start > 1 ? ", from step " + start : "");
   }
 }

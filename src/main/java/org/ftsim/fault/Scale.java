@@ -1,32 +1,34 @@
 package org.ftsim.fault;
 
-/** {@code scale:F} reports g·F; the prototype's fault is F = 10. */
+/**
+ * {@code scale:F} reports F·g; the prototype's fault is F = 10.
+ *
+ * <p>Parameter {@code factor} (F): any finite number; default {@value #DEFAULT_FACTOR}.
+ */
 public final class Scale implements Fault {
 
   /** The prototype's factor. */
   public static final double DEFAULT_FACTOR = 10;
 
-  private final float factor;
+  private final double factor;
 
   /** Scales every coordinate by {@code factor}. */
   public Scale(double factor) {
-    if (!Double.isFinite(factor)) {
-      throw new IllegalArgumentException("scale factor must be finite; got " + factor);
-    }
-    this.factor = (float) factor;
+    Parameters.requireFinite("scale factor", factor);
+    this.factor = factor;
   }
 
   @Override
   public float[] corrupt(float[] honest, FaultContext context) {
     float[] out = new float[honest.length];
     for (int j = 0; j < out.length; j++) {
-      out[j] = honest[j] * factor;
+      out[j] = (float) (honest[j] * factor);
     }
     return out;
   }
 
   @Override
   public String toString() {
-    return "scale:" + factor;
+    return "scale:factor=" + factor;
   }
 }
