@@ -110,7 +110,7 @@ public final class Simulation {
         n,
         Math.min(partitions, n),
         c.faulty(),
-        c.faulty().isEmpty() ? "none" : faultSummary(faults),
+        faults,
         defense);
     out.println("config: " + json(c));
     out.printf(
@@ -354,16 +354,6 @@ public final class Simulation {
         Double.isNaN(finalMetric) ? null : finalMetric,
         (System.currentTimeMillis() - startedAt) / 1e3,
         error);
-  }
-
-  private static String faultSummary(FaultPlan faults) {
-    StringBuilder b = new StringBuilder();
-    for (int w = 0; w < faults.workers(); w++) {
-      if (faults.isFaulty(w)) {
-        b.append(b.length() == 0 ? "" : ", ").append(w).append('=').append(faults.faultName(w));
-      }
-    }
-    return "[" + b + "]";
   }
 
   /** The configuration as JSON, the provenance every run row carries. */

@@ -23,7 +23,8 @@ public record Spec(String text, String name, List<String> positional, Map<String
     String trimmed = text.trim();
     int colon = trimmed.indexOf(':');
     String name =
-        (colon < 0 ? trimmed : trimmed.substring(0, colon)).toLowerCase(java.util.Locale.ROOT);
+        (colon < 0 ? trimmed : trimmed.substring(0, colon).trim())
+            .toLowerCase(java.util.Locale.ROOT);
     if (name.isEmpty()) {
       throw new IllegalArgumentException("empty name in '" + text + "'");
     }

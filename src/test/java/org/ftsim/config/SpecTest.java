@@ -29,10 +29,12 @@ class SpecTest {
     assertThrows(IllegalArgumentException.class, () -> Spec.parse(":3"));
     assertThrows(IllegalArgumentException.class, () -> Spec.parse("scale:"));
     assertThrows(IllegalArgumentException.class, () -> Spec.parse("scale:1,,2"));
-    assertThrows(IllegalArgumentException.class, () -> Spec.parse("scale:x").number(0, "factor", 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> Spec.parse("scale:x").number(0, "factor", 1));
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> Spec.parse("scale:fator=2").requireKeys(List.of("factor")));
+            IllegalArgumentException.class,
+            () -> Spec.parse("scale:fator=2").requireKeys(List.of("factor")));
     assertTrue(e.getMessage().contains("fator") && e.getMessage().contains("[factor]"));
   }
 

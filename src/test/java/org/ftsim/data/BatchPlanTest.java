@@ -12,7 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BatchPlanTest {
 
   @ParameterizedTest
-  @CsvSource({"60000, 512, 16, 118", "1000, 100, 3, 10", "1003, 100, 7, 11", "1003, 100, 4, 10", "17, 17, 17, 1"})
+  @CsvSource({
+    "60000, 512, 16, 118",
+    "1000, 100, 3, 10",
+    "1003, 100, 7, 11",
+    "1003, 100, 4, 10",
+    "17, 17, 17, 1"
+  })
   void everySampleOnceAnEpochInNearlyEqualContiguousSubBatches(int size, int gb, int n, int steps) {
     BatchPlan plan = new BatchPlan(size, gb, n, 42);
     assertEquals(steps, plan.stepsPerEpoch());

@@ -55,8 +55,10 @@ class IdxReaderTest {
     byte[] full = idx(new int[] {4, 2}, new byte[8]);
     byte[] cut = java.util.Arrays.copyOf(full, full.length - 3);
     write(dir.resolve("cut.gz"), cut, true);
-    DataException e = assertThrows(DataException.class, () -> IdxReader.read(dir.resolve("cut.gz")));
-    assertTrue(e.getMessage().contains("cut.gz") && e.getMessage().contains("truncated"), e.getMessage());
+    DataException e =
+        assertThrows(DataException.class, () -> IdxReader.read(dir.resolve("cut.gz")));
+    assertTrue(
+        e.getMessage().contains("cut.gz") && e.getMessage().contains("truncated"), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,123 @@
+package org.ftsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** SPEC §10: one clear line naming the flag and value, status 2, nothing written. */
+class BadInputTest {
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-w 0                          | -w/--worker 0",
+        "-w four                       | -w",
+        "-f 4 -w 4                     | -f/--faulty 4: worker index out of range [0, 3]",
+        "-f 1 1 -w 4                   | -f/--faulty 1: worker index repeated",
+        "-f 0 1 2 3 -w 4               | every worker is faulty",
+        "-f x -w 4                     | -f/--faulty x",
+        "-gb 8 -w 16                   | -gb/--global_batch_size 8: smaller than the number of workers (16)",
+        "-d imagenet                   | -d/--dataset imagenet: unknown dataset 'imagenet'; valid: dummy, mnist, fashion-mnist, synthetic",
+        "--arch resnet                 | --arch resnet: unknown architecture; valid: linear, mlp",
+        "-d dummy --arch mlp           | --arch mlp",
+        "-f 1 --fault bogus            | --fault bogus: unknown fault 'bogus'; valid: scale",
+        "-f 1 --fault scale:x          | --fault scale:x",
+        "-f 1 --fault-of 2=zero        | worker 2 is not faulty",
+        "--fault-prob 1.5 -f 1         | --fault-prob 1.5: must be in [0, 1]",
+        "-df krumm                     | -df/--defense krumm: unknown aggregation rule 'krumm'; valid: mean",
+        "-df drop                      | -df/--defense drop: drop removes the faulty workers, but -f names none",
+        "--device cuda                 | --device cuda: no GPU backend",
+        "--lr -1                       | --lr -1.0: must be a positive number",
+        "--lr-scaling cube             | --lr-scaling cube",
+        "--tolerate 9 -w 4             | --tolerate 9",
+        "--no-such-flag                | --no-such-flag",
+        "sweeep                        | unknown command 'sweeep'",
+      })
+  void userErrorsAreOneLineWithStatusTwoAndWriteNothing(String args, String expected) {
+    List<String> argv = new ArrayList<>(Arrays.asList(args.trim().split("\\s+")));
+    argv.addAll(List.of("-d", "synthetic", "-tb", dir.resolve("out").toString()));
+    if (argv.indexOf("-d") != argv.lastIndexOf("-d")) {
+      // the case sets its own dataset: drop the default one appended above
+      int last = argv.lastIndexOf("-d");
+      argv.remove(last + 1);
+      argv.remove(last);
+    }
+    if (argv.get(0).equals("sweeep")) {
+      argv = List.of("sweeep");
+    }
+    assertUserError(argv, expected);
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "missing-data | --data-dir",
+        "unwritable   | -tb/--tb",
+      })
+  void missingDataAndUnwritableResultsAreUserErrors(String kind, String flag) throws Exception {
+    List<String> argv;
+    if (kind.equals("missing-data")) {
+      argv =
+          List.of(
+              "-d",
+              "mnist",
+              "--data-dir",
+              dir.resolve("empty").toString(),
+              "-tb",
+              dir.resolve("out").toString());
+      assertUserError(argv, flag);
+      String message = run(argv)[1];
+      assertTrue(
+          message.contains("train-images-idx3-ubyte.gz not found") && message.contains("data/"),
+          message);
+    } else {
+      Path file = Files.writeString(dir.resolve("a-file"), "x");
+      argv = List.of("-d", "synthetic", "-tb", file.resolve("runs").toString());
+      assertUserError(argv, flag);
+    }
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  static String[] run(List<String> argv) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            argv.toArray(new String[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new String[] {
+      String.valueOf(status),
+      err.toString(StandardCharsets.UTF_8),
+      out.toString(StandardCharsets.UTF_8)
+    };
+  }
+
+  static void assertUserError(List<String> argv, String expected) {
+    String[] r = run(argv);
+    assertEquals("2", r[0], "status for " + argv + ": " + r[1]);
+    String message = r[1];
+    assertEquals(1, message.lines().count(), "one line: " + message);
+    assertTrue(message.startsWith("ftsim: "), message);
+    assertTrue(message.contains(expected), "expected «" + expected + "» in: " + message);
+    assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+    assertEquals("", r[2], "nothing on stdout");
+  }
+}
