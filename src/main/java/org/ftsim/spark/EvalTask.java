@@ -1,29 +1,27 @@
 package org.ftsim.spark;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.ftsim.data.Dataset;
 import org.ftsim.model.ModelSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Evaluates fixed chunks of the test set at the broadcast parameters. */
-final class EvalTask implements FlatMapFunction<Iterator<Integer>, EvalChunk> {
+final class EvalTask extends PartitionTask<EvalChunk> {
 
   private static final long serialVersionUID = 1L;
 
   private final ModelSpec model;
   private final Broadcast<Dataset> test;
-  private final Broadcast<float[]> params;
+  private final Broadcast<byte[]> params;
   private final long version;
   private final int chunkSize;
 
   EvalTask(
       ModelSpec model,
       Broadcast<Dataset> test,
-      Broadcast<float[]> params,
+      Broadcast<byte[]> params,
       long version,
       int chunkSize) {
     this.model = model;
@@ -34,13 +32,12 @@ final class EvalTask implements FlatMapFunction<Iterator<Integer>, EvalChunk> {
   }
 
   @Override
-  public Iterator<EvalChunk> call(Iterator<Integer> chunks) {
+  List<EvalChunk> run(int partition, List<Integer> chunks) {
     NetworkCache.Entry entry = NetworkCache.get(model);
     entry.load(params.value(), version);
     Dataset data = test.value();
     List<EvalChunk> out = new ArrayList<>();
-    while (chunks.hasNext()) {
-      int chunk = chunks.next();
+    for (int chunk : chunks) {
       int from = chunk * chunkSize;
       int to = Math.min(data.size(), from + chunkSize);
       int[] indices = new int[to - from];
@@ -72,6 +69,6 @@ final class EvalTask implements FlatMapFunction<Iterator<Integer>, EvalChunk> {
       entry.network.clear();
       out.add(new EvalChunk(chunk, indices.length, correct, loss));
     }
-    return out.iterator();
+    return out;
   }
 }

@@ -1,10 +1,7 @@
 package org.ftsim.spark;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
@@ -15,14 +12,14 @@ import org.ftsim.model.ModelSpec;
  * over that worker's sub-batch at the broadcast parameters. Depends only on (parameters, seed,
  * epoch, step, worker), so a retried task returns the same bytes.
  */
-final class GradientTask implements FlatMapFunction<Iterator<Integer>, WorkerGradient> {
+final class GradientTask extends PartitionTask<WorkerGradient> {
 
   private static final long serialVersionUID = 1L;
 
   private final ModelSpec model;
   private final Broadcast<Dataset> train;
   private final Broadcast<BatchPlan> plan;
-  private final Broadcast<float[]> params;
+  private final Broadcast<byte[]> params;
   private final long version;
   private final int epoch;
   private final int step;
@@ -32,7 +29,7 @@ final class GradientTask implements FlatMapFunction<Iterator<Integer>, WorkerGra
       ModelSpec model,
       Broadcast<Dataset> train,
       Broadcast<BatchPlan> plan,
-      Broadcast<float[]> params,
+      Broadcast<byte[]> params,
       long version,
       int epoch,
       int step,
@@ -48,15 +45,13 @@ final class GradientTask implements FlatMapFunction<Iterator<Integer>, WorkerGra
   }
 
   @Override
-  public Iterator<WorkerGradient> call(Iterator<Integer> workers) {
+  List<WorkerGradient> run(int partition, List<Integer> workers) {
     NetworkCache.Entry entry = NetworkCache.get(model);
     entry.load(params.value(), version);
     Dataset data = train.value();
     BatchPlan batches = plan.value();
-    int partition = TaskContext.getPartitionId();
     List<WorkerGradient> out = new ArrayList<>();
-    while (workers.hasNext()) {
-      int w = workers.next();
+    for (int w : workers) {
       long start = System.nanoTime();
       int[] indices = batches.subBatch(epoch, step, w);
       Gradients.Result r = Gradients.compute(entry.network, data, indices, flipLabels[w]);
@@ -64,6 +59,6 @@ final class GradientTask implements FlatMapFunction<Iterator<Integer>, WorkerGra
           new WorkerGradient(
               w, r.gradient(), r.loss(), indices.length, partition, System.nanoTime() - start));
     }
-    return out.iterator();
+    return out;
   }
 }

@@ -9,7 +9,7 @@ public final class Gradients {
 
   private Gradients() {}
 
-  /** A computed gradient as bytes ({@link WorkerGradient#encode}) and the mean loss. */
+  /** A computed gradient as bytes (little-endian floats) and the mean loss. */
   public record Result(byte[] gradient, double loss) {}
 
   /**
@@ -27,7 +27,7 @@ public final class Gradients {
       throw new IllegalStateException("the flat gradient is not a whole buffer");
     }
     gradient.divi(indices.length);
-    byte[] bytes = WorkerGradient.encode(gradient.data().asNioFloat());
+    byte[] bytes = FloatBytes.read(gradient.data());
     double loss = net.score();
     net.clear();
     return new Result(bytes, loss);

@@ -1,6 +1,5 @@
 package org.ftsim.spark;
 
-import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -23,19 +22,16 @@ final class NetworkCache {
       this.network = network;
     }
 
-    /** Loads {@code params} into the network unless version {@code version} is already there. */
-    void load(float[] params, long version) {
+    /** Loads {@code params} (little-endian floats) unless version {@code version} is loaded. */
+    void load(byte[] params, long version) {
       if (this.version == version) {
         return;
       }
       INDArray flat = network.params();
-      if (flat.length() != params.length || flat.data().length() != params.length) {
-        throw new IllegalStateException(
-            "parameter vector of " + params.length + " for a network of " + flat.length());
+      if (flat.data().length() != flat.length()) {
+        throw new IllegalStateException("the flat parameter vector is not a whole buffer");
       }
-      FloatBuffer buffer = flat.data().asNioFloat();
-      buffer.clear();
-      buffer.put(params);
+      FloatBytes.write(params, flat.data());
       this.version = version;
     }
   }

@@ -78,15 +78,14 @@ public final class SparkWorkers implements AutoCloseable {
    */
   public StepGradients gradients(float[] params, int epoch, int step, boolean[] flipLabels) {
     long t0 = System.nanoTime();
-    Broadcast<float[]> p = jsc.broadcast(params);
+    Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
     List<WorkerGradient> result =
         new ArrayList<>(
-            workerRdd
-                .mapPartitions(
-                    new GradientTask(
-                        model, train, plan, p, VERSIONS.incrementAndGet(), epoch, step, flipLabels))
-                .collect());
+            PartitionTask.runJob(
+                workerRdd,
+                new GradientTask(
+                    model, train, plan, p, VERSIONS.incrementAndGet(), epoch, step, flipLabels)));
     long t2 = System.nanoTime();
     p.destroy(false);
     result.sort(Comparator.comparingInt(WorkerGradient::worker));
@@ -107,12 +106,11 @@ public final class SparkWorkers implements AutoCloseable {
   /** Evaluates the network at {@code params} on the whole test set. */
   public Evaluation evaluate(float[] params) {
     long t0 = System.nanoTime();
-    Broadcast<float[]> p = jsc.broadcast(params);
+    Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     List<EvalChunk> chunks =
         new ArrayList<>(
-            evalRdd
-                .mapPartitions(new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK))
-                .collect());
+            PartitionTask.runJob(
+                evalRdd, new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
     p.destroy(false);
     chunks.sort(Comparator.comparingInt(EvalChunk::chunk));
     long count = 0;

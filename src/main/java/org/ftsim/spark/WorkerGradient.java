@@ -1,9 +1,6 @@
 package org.ftsim.spark;
 
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 
 /**
  * What one worker computed at one step: the gradient of its mean loss over its sub-batch.
@@ -21,19 +18,8 @@ public record WorkerGradient(
     int worker, byte[] gradient, double loss, int batch, int partition, long nanos)
     implements Serializable {
 
-  /** Encodes a native float buffer (e.g. an ND4J array's) as little-endian bytes, in one copy. */
-  static byte[] encode(FloatBuffer values) {
-    FloatBuffer source = values.duplicate();
-    source.clear();
-    byte[] bytes = new byte[source.remaining() * Float.BYTES];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(source);
-    return bytes;
-  }
-
   /** The gradient as floats. */
   public float[] values() {
-    float[] out = new float[gradient.length / Float.BYTES];
-    ByteBuffer.wrap(gradient).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-    return out;
+    return FloatBytes.decode(gradient);
   }
 }

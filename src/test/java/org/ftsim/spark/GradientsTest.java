@@ -26,7 +26,7 @@ class GradientsTest {
 
   static double meanLoss(MultiLayerNetwork net, float[] params, Dataset data, int[] idx) {
     NetworkCache.Entry e = new NetworkCache.Entry(net);
-    e.load(params, System.nanoTime());
+    e.load(FloatBytes.encode(params), System.nanoTime());
     return Gradients.compute(net, data, idx, false).loss();
   }
 
@@ -48,7 +48,7 @@ class GradientsTest {
     for (int i = 0; i < idx.length; i++) {
       idx[i] = 5 * i + 1;
     }
-    new NetworkCache.Entry(net).load(params, 1);
+    new NetworkCache.Entry(net).load(FloatBytes.encode(params), 1);
     float[] g = floats(Gradients.compute(net, data, idx, false).gradient());
     assertEquals(params.length, g.length);
     double h = 1e-2;
@@ -71,7 +71,7 @@ class GradientsTest {
     ModelSpec spec = new ModelSpec("mlp", data.shape(), data.classes(), false);
     float[] params = ParamInit.pytorchDefault(spec, 3);
     MultiLayerNetwork net = spec.build();
-    new NetworkCache.Entry(net).load(params, 1);
+    new NetworkCache.Entry(net).load(FloatBytes.encode(params), 1);
     int[] idx = {0, 1, 2, 3, 4, 5, 6, 7};
     byte[] first = Gradients.compute(net, data, idx, false).gradient();
     byte[] again = Gradients.compute(net, data, idx, false).gradient();
