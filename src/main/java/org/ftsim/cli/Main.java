@@ -130,6 +130,7 @@ public final class Main {
         .config("spark.driver.maxResultSize", conf.get("spark.driver.maxResultSize", "4g"))
         // Parameters and gradients are incompressible floats.
         .config("spark.broadcast.compress", conf.get("spark.broadcast.compress", "false"))
+        .config("spark.broadcast.checksum", conf.get("spark.broadcast.checksum", "false"))
         // A speculative or retried attempt must never append rows twice.
         .config("spark.speculation", "false")
         .config("spark.yarn.maxAppAttempts", "1")
