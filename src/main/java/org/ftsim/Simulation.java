@@ -345,7 +345,9 @@ public final class Simulation {
         c.arch(),
         c.workers(),
         c.faulty().toArray(new Integer[0]),
-        c.faulty().isEmpty() ? null : c.fault(),
+        c.faulty().isEmpty()
+            ? null
+            : c.faultOf().isEmpty() ? c.fault() : c.fault() + " " + c.faultOf(),
         c.defense(),
         false,
         c.seed(),

@@ -95,17 +95,13 @@ public final class Main {
       err.println("ftsim: " + e.getMessage());
       return USAGE;
     } catch (DataException e) {
-      err.println("ftsim: --data-dir " + config(command) + ": " + e.getMessage());
+      err.println("ftsim: --data-dir " + command.dataDir + ": " + e.getMessage());
       return USAGE;
     }
     SparkSession spark = session(config);
     Simulation.Summary summary = new Simulation(config, data, spark, out).run();
     out.printf(Locale.ROOT, "results: %s (run_id=%s)%n", summary.resultsDir(), summary.runId());
     return 0;
-  }
-
-  private static String config(TrainCommand command) {
-    return command.dataDir;
   }
 
   /** The active session, or a new one: local[--proc] unless a master is configured. */
