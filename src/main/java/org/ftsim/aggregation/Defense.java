@@ -6,6 +6,11 @@ import org.ftsim.config.Spec;
 /**
  * What the driver does with one step's reports: optionally drop the known faulty workers (the
  * {@code drop} oracle), run the pre-aggregators in order, then the aggregation rule.
+ *
+ * <p>The workers used are the sources of the rows the rule used. k, the number of worker gradients
+ * the aggregate stands for, is the rule's k multiplied by the largest number of inputs a
+ * pre-aggregator combined into one row (s for bucketing, n − f for NNM), capped at the number of
+ * workers used; without pre-aggregators it is the rule's k.
  */
 public final class Defense {
 
@@ -23,25 +28,66 @@ public final class Defense {
   }
 
   /**
-   * Builds the defense {@code -df ruleSpec --pre preChain} for declared f = {@code tolerated}.
-   * Throws {@link IllegalArgumentException} for an unknown name or a bad parameter.
+   * {@link #parse(String, String, int, long)} with {@link PreAggregatorRegistry#DEFAULT_SEED}: a
+   * run should pass its own seed, which only {@code bucketing} uses.
    */
   public static Defense parse(String ruleSpec, String preChain, int tolerated) {
-    Spec spec = Spec.parse(ruleSpec);
-    Aggregator rule = AggregatorRegistry.create(spec, tolerated);
-    return new Defense(
-        spec.text(),
-        spec.name().equals("drop"),
-        PreAggregatorRegistry.parseChain(preChain, tolerated),
-        rule);
+    return parse(ruleSpec, preChain, tolerated, PreAggregatorRegistry.DEFAULT_SEED);
   }
 
   /**
-   * Checks, before a run, that the rule can aggregate what arrives from {@code workers} workers of
-   * which {@code knownFaulty} are faulty.
+   * Builds the defense {@code -df ruleSpec --pre preChain} for declared f = {@code tolerated};
+   * {@code seed} (the run's) seeds the bucketing permutations. Throws {@link
+   * IllegalArgumentException} for an unknown name or a bad parameter, listing the valid ones.
+   */
+  public static Defense parse(String ruleSpec, String preChain, int tolerated, long seed) {
+    Spec spec = Spec.parse(ruleSpec);
+    Aggregator rule = AggregatorRegistry.create(spec, tolerated);
+    List<PreAggregator> chain = PreAggregatorRegistry.parseChain(preChain, tolerated, seed);
+    String name = spec.text() + (chain.isEmpty() ? "" : " (pre " + preChain.replace(" ", "") + ")");
+    return new Defense(name, spec.name().equals("drop"), chain, rule);
+  }
+
+  /**
+   * Checks, before a run, that the pre-aggregators and the rule can handle what arrives from {@code
+   * workers} workers of which {@code knownFaulty} are faulty; throws {@link
+   * IllegalArgumentException} naming the numbers, e.g. {@code Krum needs n > 2f + 2; got n=5, f=2}.
    */
   public void checkFeasible(int workers, int knownFaulty) {
-    rule.checkFeasible(dropKnownFaulty ? workers - knownFaulty : workers);
+    if (workers < 1 || knownFaulty < 0 || knownFaulty > workers) {
+      throw new IllegalArgumentException(
+          "need workers >= 1 and 0 <= faulty <= workers; got workers="
+              + workers
+              + ", faulty="
+              + knownFaulty);
+    }
+    int n = dropKnownFaulty ? workers - knownFaulty : workers;
+    String context =
+        dropKnownFaulty && knownFaulty > 0
+            ? "drop leaves " + n + " of " + workers + " workers"
+            : null;
+    for (PreAggregator p : pre) {
+      int rowsIn = n;
+      withContext(() -> p.checkFeasible(rowsIn), context);
+      int rowsOut = p.outputCount(rowsIn);
+      if (rowsOut != rowsIn) {
+        context = p + " turns " + rowsIn + " rows into " + rowsOut;
+      }
+      n = rowsOut;
+    }
+    int rows = n;
+    withContext(() -> rule.checkFeasible(rows), context);
+  }
+
+  private static void withContext(Runnable check, String context) {
+    try {
+      check.run();
+    } catch (IllegalArgumentException e) {
+      if (context == null) {
+        throw e;
+      }
+      throw new IllegalArgumentException(e.getMessage() + " (" + context + ")", e);
+    }
   }
 
   /** Whether this defense removes the known faulty workers before aggregating. */
@@ -49,23 +95,46 @@ public final class Defense {
     return dropKnownFaulty;
   }
 
+  /** The aggregation rule. */
+  public Aggregator rule() {
+    return rule;
+  }
+
+  /** The pre-aggregators, in the order they run. */
+  public List<PreAggregator> preAggregators() {
+    return pre;
+  }
+
+  /** Forgets the state of the rule and pre-aggregators (centered clipping, bucketing). */
+  public void reset() {
+    rule.reset();
+    for (PreAggregator p : pre) {
+      p.reset();
+    }
+  }
+
   /**
    * Aggregates one step's reports.
    *
    * @param rows the reported gradients that arrived, in worker order
    * @param faulty for each row, whether its worker is known to be faulty (used only by {@code
-   *     drop})
+   *     drop}; may be null otherwise)
    * @return the aggregate, k, and for each given row whether it was used
    */
   public Aggregation apply(float[][] rows, boolean[] faulty) {
+    Rows.requireMatrix(rows);
     int n = rows.length;
     float[][] input = rows;
-    int[] index = null;
+    int[] index = identity(n);
     if (dropKnownFaulty) {
-      int kept = 0;
-      for (boolean b : faulty) {
-        kept += b ? 0 : 1;
+      if (faulty == null || faulty.length != n) {
+        throw new IllegalArgumentException(
+            "drop needs a faulty flag per row; got "
+                + (faulty == null ? "none" : faulty.length)
+                + " for n="
+                + n);
       }
+      int kept = n - Rows.count(faulty);
       input = new float[kept][];
       index = new int[kept];
       for (int i = 0, j = 0; i < n; i++) {
@@ -75,27 +144,52 @@ public final class Defense {
         }
       }
     }
-    boolean sameRows = true;
+    int entering = input.length;
+    // origin[r]: the positions in `input` that row r of the current stage was computed from.
+    int[][] origin = PreAggregation.oneToOne(input).sources();
+    long fanIn = 1;
     for (PreAggregator p : pre) {
-      int before = input.length;
-      input = p.apply(input);
-      sameRows &= input.length == before;
+      PreAggregation stage = p.preAggregate(input);
+      origin = compose(origin, stage.sources(), entering);
+      fanIn *= stage.fanIn();
+      input = stage.rows();
     }
     Aggregation inner = rule.aggregate(input);
     boolean[] used = new boolean[n];
-    if (!sameRows) {
-      // Rows were regrouped (e.g. bucketing): every row that went in contributed.
-      for (int j = 0; j < (index == null ? n : index.length); j++) {
-        used[index == null ? j : index[j]] = true;
-      }
-    } else {
-      for (int j = 0; j < inner.used().length; j++) {
-        if (inner.used()[j]) {
-          used[index == null ? j : index[j]] = true;
+    for (int r = 0; r < inner.used().length; r++) {
+      if (inner.used()[r]) {
+        for (int s : origin[r]) {
+          used[index[s]] = true;
         }
       }
     }
-    return new Aggregation(inner.gradient(), inner.kept(), used);
+    int k = fanIn == 1 ? inner.kept() : (int) Math.min(Rows.count(used), inner.kept() * fanIn);
+    return new Aggregation(inner.gradient(), k, used);
+  }
+
+  private static int[] identity(int n) {
+    return CoordinateUse.all(n);
+  }
+
+  /** For each new row, the union of the origins of the rows it came from, in increasing order. */
+  private static int[][] compose(int[][] origin, int[][] sources, int entering) {
+    int[][] out = new int[sources.length][];
+    for (int r = 0; r < sources.length; r++) {
+      boolean[] mark = new boolean[entering];
+      for (int s : sources[r]) {
+        for (int o : origin[s]) {
+          mark[o] = true;
+        }
+      }
+      int[] u = new int[Rows.count(mark)];
+      for (int o = 0, p = 0; o < entering; o++) {
+        if (mark[o]) {
+          u[p++] = o;
+        }
+      }
+      out[r] = u;
+    }
+    return out;
   }
 
   @Override
