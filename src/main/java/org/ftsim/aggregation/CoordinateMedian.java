@@ -6,8 +6,9 @@ package org.ftsim.aggregation;
  *
  * <p>Precondition n > 2f. NaN is ordered as +∞. k is the number of values averaged per coordinate
  * (1 for odd n, 2 for even n); a row is used when it supplied a middle value in some coordinate.
- * Computed by selection (Hoare's FIND), never a full sort. Yin, Chen, Ramchandran, Bartlett,
- * "Byzantine-robust distributed learning: towards optimal statistical rates", ICML 2018.
+ * Computed by a {@link SelectionNetwork} for the middle ranks, vectorised over coordinates. Yin,
+ * Chen, Ramchandran, Bartlett, "Byzantine-robust distributed learning: towards optimal statistical
+ * rates", ICML 2018.
  */
 public final class CoordinateMedian implements Aggregator {
 
@@ -34,27 +35,24 @@ public final class CoordinateMedian implements Aggregator {
     int n = gradients.length;
     checkFeasible(n);
     float[] out = new float[d];
-    boolean[][] used = new boolean[CoordinateBlocks.count(d)][];
-    int[] all = CoordinateUse.all(n);
     int lo = (n - 1) / 2;
-    CoordinateBlocks.forEach(
-        d,
-        (block, from, to) -> {
-          float[] a = new float[n];
-          CoordinateUse use = new CoordinateUse(gradients, all);
-          for (int j = from; j < to; j++) {
-            for (int i = 0; i < n; i++) {
-              a[i] = OrderStatistics.key(gradients[i][j]);
-            }
-            OrderStatistics.select(a, 0, n, lo);
-            float low = a[lo];
-            float high = (n & 1) == 1 ? low : OrderStatistics.min(a, lo + 1, n);
-            out[j] = low == high ? low : (float) (0.5 * ((double) low + (double) high));
-            use.mark(j, low, high);
-          }
-          used[block] = use.used();
-        });
-    return new Aggregation(out, (n & 1) == 1 ? 1 : 2, CoordinateUse.union(used, n));
+    int hi = n / 2;
+    boolean[] used =
+        ColumnOrder.forEach(
+            gradients,
+            CoordinateUse.all(n),
+            SelectionNetwork.of(n, lo, hi + 1),
+            (ordered, width, offset, use) -> {
+              float[] low = ordered[lo];
+              float[] high = ordered[hi];
+              for (int j = 0; j < width; j++) {
+                float a = low[j];
+                float b = high[j];
+                out[offset + j] = a == b ? a : (float) (0.5 * ((double) a + (double) b));
+                use.mark(offset + j, a, b);
+              }
+            });
+    return new Aggregation(out, hi - lo + 1, used);
   }
 
   @Override

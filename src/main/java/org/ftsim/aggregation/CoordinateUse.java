@@ -2,7 +2,7 @@ package org.ftsim.aggregation;
 
 /**
  * For a coordinate-wise rule and one block of coordinates: which rows entered the aggregate in at
- * least one coordinate, i.e. whose value (ordered by {@link OrderStatistics#key}) lay within the
+ * least one coordinate, i.e. whose value (ordered by {@link SelectionNetwork#key}) lay within the
  * range of the values kept there. Rows already found are not examined again, so the cost is small
  * once every honest row has been seen.
  */
@@ -25,7 +25,7 @@ final class CoordinateUse {
   void mark(int j, float lo, float hi) {
     for (int p = 0; p < pendingCount; ) {
       int i = pending[p];
-      float v = OrderStatistics.key(rows[i][j]);
+      float v = SelectionNetwork.key(rows[i][j]);
       if (v >= lo && v <= hi) {
         used[i] = true;
         pending[p] = pending[--pendingCount];
@@ -33,6 +33,11 @@ final class CoordinateUse {
         p++;
       }
     }
+  }
+
+  /** Whether every candidate has been marked (then {@link #mark} has nothing left to do). */
+  boolean done() {
+    return pendingCount == 0;
   }
 
   /** The rows marked so far. */

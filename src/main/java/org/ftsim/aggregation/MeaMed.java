@@ -45,27 +45,53 @@ public final class MeaMed implements Aggregator {
    */
   static Aggregation closestToMedian(float[][] rows, int[] members, int keep, int d) {
     int m = members.length;
+    int exclude = m - keep;
+    int lo = (m - 1) / 2;
+    int hi = m / 2;
     float[] out = new float[d];
-    boolean[][] used = new boolean[CoordinateBlocks.count(d)][];
-    CoordinateBlocks.forEach(
-        d,
-        (block, from, to) -> {
-          float[] a = new float[m];
-          double[] dist = new double[m];
-          double[] work = new double[m];
-          float[] range = new float[2];
-          CoordinateUse use = new CoordinateUse(rows, members);
-          for (int j = from; j < to; j++) {
-            for (int i = 0; i < m; i++) {
-              a[i] = OrderStatistics.key(rows[members[i]][j]);
-            }
-            double sum = OrderStatistics.sumClosestToMedian(a, m, keep, dist, work, range);
-            out[j] = (float) (sum / keep);
-            use.mark(j, range[0], range[1]);
-          }
-          used[block] = use.used();
-        });
-    return new Aggregation(out, keep, CoordinateUse.union(used, rows.length));
+    boolean[] used =
+        ColumnOrder.forEach(
+            rows,
+            members,
+            SelectionNetwork.of(m, 0, m),
+            (ordered, width, offset, use) -> {
+              double[] median = new double[width];
+              for (int j = 0; j < width; j++) {
+                median[j] = 0.5 * ((double) ordered[lo][j] + (double) ordered[hi][j]);
+              }
+              // The kept values are the window [start, start + keep) of the ordered ones. Dropping
+              // the farther end e = m - keep times (the upper one on a tie, so that the lower of
+              // two equidistant values stays) merges the decreasing distances of the low end,
+              // L_r = median - v_r, with those of the high end, H_s = v_(m-1-s) - median: the low
+              // value of rank r < e is dropped iff L_r > H_(e-1-r), i.e. v_(keep+r).
+              int[] start = new int[width];
+              for (int r = 0; r < exclude; r++) {
+                float[] low = ordered[r];
+                float[] high = ordered[keep + r];
+                for (int j = 0; j < width; j++) {
+                  if (median[j] - low[j] > high[j] - median[j]) {
+                    start[j]++;
+                  }
+                }
+              }
+              // Summed in rank order, so that the result does not depend on the order of the rows.
+              double[] sum = new double[width];
+              for (int r = 0; r < m; r++) {
+                float[] v = ordered[r];
+                for (int j = 0; j < width; j++) {
+                  if (r >= start[j] && r < start[j] + keep) {
+                    sum[j] += v[j];
+                  }
+                }
+              }
+              for (int j = 0; j < width; j++) {
+                out[offset + j] = (float) (sum[j] / keep);
+              }
+              for (int j = 0; j < width && !use.done(); j++) {
+                use.mark(offset + j, ordered[start[j]][j], ordered[start[j] + keep - 1][j]);
+              }
+            });
+    return new Aggregation(out, keep, used);
   }
 
   @Override

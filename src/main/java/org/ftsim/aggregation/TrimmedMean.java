@@ -40,31 +40,26 @@ public final class TrimmedMean implements Aggregator {
     }
     int keep = n - 2 * b;
     float[] out = new float[d];
-    boolean[][] used = new boolean[CoordinateBlocks.count(d)][];
-    int[] all = CoordinateUse.all(n);
-    CoordinateBlocks.forEach(
-        d,
-        (block, from, to) -> {
-          float[] a = new float[n];
-          CoordinateUse use = new CoordinateUse(gradients, all);
-          for (int j = from; j < to; j++) {
-            for (int i = 0; i < n; i++) {
-              a[i] = OrderStatistics.key(gradients[i][j]);
-            }
-            OrderStatistics.select(a, 0, n, b);
-            if (keep > 1) {
-              OrderStatistics.select(a, b + 1, n, n - b - 1);
-            }
-            double sum = 0;
-            for (int r = b; r < n - b; r++) {
-              sum += a[r];
-            }
-            out[j] = (float) (sum / keep);
-            use.mark(j, a[b], a[n - b - 1]);
-          }
-          used[block] = use.used();
-        });
-    return new Aggregation(out, keep, CoordinateUse.union(used, n));
+    boolean[] used =
+        ColumnOrder.forEach(
+            gradients,
+            CoordinateUse.all(n),
+            SelectionNetwork.of(n, b, n - b),
+            (ordered, width, offset, use) -> {
+              // Summed in rank order, so the result does not depend on the order of the rows.
+              double[] sum = new double[width];
+              for (int r = b; r < n - b; r++) {
+                float[] rank = ordered[r];
+                for (int j = 0; j < width; j++) {
+                  sum[j] += rank[j];
+                }
+              }
+              for (int j = 0; j < width; j++) {
+                out[offset + j] = (float) (sum[j] / keep);
+                use.mark(offset + j, ordered[b][j], ordered[n - b - 1][j]);
+              }
+            });
+    return new Aggregation(out, keep, used);
   }
 
   @Override
