@@ -1,6 +1,9 @@
 package org.ftsim.aggregation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
 import org.ftsim.config.Spec;
 
 /**
@@ -11,6 +14,13 @@ import org.ftsim.config.Spec;
  * the aggregate stands for, is the rule's k multiplied by the largest number of inputs a
  * pre-aggregator combined into one row (s for bucketing, n − f for NNM), capped at the number of
  * workers used; without pre-aggregators it is the rule's k.
+ *
+ * <p>Missing reports (a crashed worker reports nothing): while the rows that arrived satisfy the
+ * preconditions, the defense keeps the declared f. When they do not, and the defense was built by
+ * {@link #parse} and checked with {@link #checkFeasible}, it counts the m missing workers among the
+ * faulty ones (a crash is a fault) and uses the same rule and pre-aggregators built for f − m,
+ * which are then feasible; such a fallback has its own state (centered clipping's centre,
+ * bucketing's counter).
  */
 public final class Defense {
 
@@ -18,13 +28,29 @@ public final class Defense {
   private final boolean dropKnownFaulty;
   private final List<PreAggregator> pre;
   private final Aggregator rule;
+  private final int tolerated;
+  private final IntFunction<Defense> rebuild;
+  private final Map<Integer, Defense> fallbacks = new HashMap<>();
+  private int workers = -1;
 
-  /** A defense from its parts. */
+  /** A defense from its parts (without fallback for missing reports). */
   public Defense(String name, boolean dropKnownFaulty, List<PreAggregator> pre, Aggregator rule) {
+    this(name, dropKnownFaulty, pre, rule, 0, null);
+  }
+
+  private Defense(
+      String name,
+      boolean dropKnownFaulty,
+      List<PreAggregator> pre,
+      Aggregator rule,
+      int tolerated,
+      IntFunction<Defense> rebuild) {
     this.name = name;
     this.dropKnownFaulty = dropKnownFaulty;
     this.pre = List.copyOf(pre);
     this.rule = rule;
+    this.tolerated = tolerated;
+    this.rebuild = rebuild;
   }
 
   /**
@@ -45,7 +71,13 @@ public final class Defense {
     Aggregator rule = AggregatorRegistry.create(spec, tolerated);
     List<PreAggregator> chain = PreAggregatorRegistry.parseChain(preChain, tolerated, seed);
     String name = spec.text() + (chain.isEmpty() ? "" : " (pre " + preChain.replace(" ", "") + ")");
-    return new Defense(name, spec.name().equals("drop"), chain, rule);
+    return new Defense(
+        name,
+        spec.name().equals("drop"),
+        chain,
+        rule,
+        tolerated,
+        f -> parse(ruleSpec, preChain, f, seed));
   }
 
   /**
@@ -61,6 +93,21 @@ public final class Defense {
               + ", faulty="
               + knownFaulty);
     }
+    check(workers, knownFaulty);
+    this.workers = workers;
+  }
+
+  /** Whether the chain and the rule accept {@code rows} rows (after drop). */
+  private boolean feasible(int rows) {
+    try {
+      check(rows, 0);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void check(int workers, int knownFaulty) {
     int n = dropKnownFaulty ? workers - knownFaulty : workers;
     String context =
         dropKnownFaulty && knownFaulty > 0
@@ -111,6 +158,7 @@ public final class Defense {
     for (PreAggregator p : pre) {
       p.reset();
     }
+    fallbacks.values().forEach(Defense::reset);
   }
 
   /**
@@ -124,6 +172,11 @@ public final class Defense {
   public Aggregation apply(float[][] rows, boolean[] faulty) {
     Rows.requireMatrix(rows);
     int n = rows.length;
+    int missing = workers - n;
+    if (missing > 0 && rebuild != null && !feasible(n - (dropKnownFaulty ? count(faulty) : 0))) {
+      int f = Math.max(0, tolerated - missing);
+      return fallbacks.computeIfAbsent(f, rebuild::apply).apply(rows, faulty);
+    }
     float[][] input = rows;
     int[] index = identity(n);
     if (dropKnownFaulty) {
@@ -165,6 +218,10 @@ public final class Defense {
     }
     int k = fanIn == 1 ? inner.kept() : (int) Math.min(Rows.count(used), inner.kept() * fanIn);
     return new Aggregation(inner.gradient(), k, used);
+  }
+
+  private static int count(boolean[] flags) {
+    return flags == null ? 0 : Rows.count(flags);
   }
 
   private static int[] identity(int n) {

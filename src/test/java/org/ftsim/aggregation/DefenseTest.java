@@ -168,4 +168,33 @@ class DefenseTest {
       }
     }
   }
+
+  @Test
+  void missingReportsCountAsFaultyWhenTheDeclaredFNoLongerFits() {
+    float[][] rows = Gradients.normal(12, 7, 15, 1);
+    Defense krum = Defense.parse("krum", "nnm", 2);
+    krum.checkFeasible(7, 2);
+    // All 7 arrive: Krum for f = 2 on NNM(f = 2) rows.
+    assertEquals(5, krum.apply(rows, null).kept());
+    // One crash: 6 rows do not satisfy n > 2f + 2 for f = 2, so f = 1 is used (NNM mixes 5).
+    float[][] six = Arrays.copyOf(rows, 6);
+    Aggregation a = krum.apply(six, null);
+    float[][] mixed = new NearestNeighborMixing(1).apply(six);
+    int chosen = BruteForce.krum(mixed, 1);
+    assertArrayEquals(mixed[chosen], a.gradient());
+    assertEquals(5, a.kept());
+    // Three crashes: f = 0, NNM mixes all four rows into their mean.
+    float[][] four = Arrays.copyOf(rows, 4);
+    Aggregation all = krum.apply(four, null);
+    assertArrayEquals(Mean.mean(four), all.gradient());
+    assertEquals(4, all.kept());
+    // Feasible with the declared f: no change of f (median needs n > 2f: 6 > 4).
+    Defense median = Defense.parse("median", "", 2);
+    median.checkFeasible(7, 2);
+    assertArrayEquals(
+        new CoordinateMedian(2).aggregate(six).gradient(), median.apply(six, null).gradient());
+    // Without checkFeasible the defense does not know how many are missing, and refuses.
+    assertThrows(
+        IllegalArgumentException.class, () -> Defense.parse("krum", "", 2).apply(six, null));
+  }
 }
