@@ -12,7 +12,7 @@ package org.ftsim.aggregation;
  *
  * <p>Precondition n > 2f. A non-finite row contributes nothing (as if it had reported v_l): its
  * direction is undefined. Iterations run on the coefficients of v in the span of the rows and v_0
- * ({@link DistanceWeights}), so L costs O(n²) each. k is the number of finite rows, all used.
+ * ({@link CombinationDistances}), so L costs O(n²) each. k is the number of finite rows, all used.
  * Karimireddy, He, Jaggi, "Learning from history for Byzantine robust optimization", ICML 2021;
  * defaults τ = 10 and L = 5 as in the Blades implementation of the authors' code.
  */
@@ -72,7 +72,7 @@ public final class CenteredClipping implements Aggregator {
     double[] a = new double[n + 1];
     a[n] = 1;
     for (int l = 0; l < iterations; l++) {
-      double[] dist = DistanceWeights.distances(distances.squared(), far, a);
+      double[] dist = CombinationDistances.distances(distances.squared(), far, a);
       double[] clip = new double[n];
       double total = 0;
       for (int i = 0; i < n; i++) {

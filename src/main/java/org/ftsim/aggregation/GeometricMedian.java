@@ -6,10 +6,11 @@ package org.ftsim.aggregation;
  * finite rows, for a fixed number of iterations.
  *
  * <p>Iterations run on the coefficients of z in the span of the rows, with distances from the
- * pairwise distance matrix ({@link DistanceWeights}), so each costs O(n²) and many are affordable.
- * Precondition n > 2f (breakdown point ½). Non-finite rows get weight 0. k is the number of rows
- * with positive weight (the finite ones). Pillutla, Kakade, Harchaoui, "Robust aggregation for
- * federated learning", IEEE TSP 2022 (RFA; ν = 10⁻⁶ as there); Weiszfeld, Tohoku Math. J. 1937.
+ * pairwise distance matrix ({@link CombinationDistances}), so each costs O(n²) and many are
+ * affordable. Precondition n > 2f (breakdown point ½). Non-finite rows get weight 0. k is the
+ * number of rows with positive weight (the finite ones). Pillutla, Kakade, Harchaoui, "Robust
+ * aggregation for federated learning", IEEE TSP 2022 (RFA; ν = 10⁻⁶ as there); Weiszfeld, Tohoku
+ * Math. J. 1937.
  */
 public final class GeometricMedian implements Aggregator {
 
@@ -62,7 +63,7 @@ public final class GeometricMedian implements Aggregator {
       a[i] = far[i] ? 0 : 1.0 / finite;
     }
     for (int t = 0; t < iterations; t++) {
-      double[] dist = DistanceWeights.distances(distances.squared(), far, a);
+      double[] dist = CombinationDistances.distances(distances.squared(), far, a);
       double total = 0;
       for (int i = 0; i < n; i++) {
         if (!far[i]) {

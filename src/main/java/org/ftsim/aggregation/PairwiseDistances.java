@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -57,17 +58,21 @@ final class PairwiseDistances {
       (chunks > 1 ? range.parallel() : range)
           .forEach(
               k -> {
-                Workspace w = pool.poll();
-                if (w == null) {
-                  w = new Workspace(n, columns);
-                }
-                try {
-                  int from = k * columns;
-                  int to = Math.min(d, from + columns);
-                  farByChunk[k] = new boolean[n];
-                  grams[k] = w.gram(rows, from, to, farByChunk[k]);
-                } finally {
-                  pool.push(w);
+                // Off-heap buffers of our own, never in a workspace the calling thread may have
+                // open.
+                try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                  Workspace w = pool.poll();
+                  if (w == null) {
+                    w = new Workspace(n, columns);
+                  }
+                  try {
+                    int from = k * columns;
+                    int to = Math.min(d, from + columns);
+                    farByChunk[k] = new boolean[n];
+                    grams[k] = w.gram(rows, from, to, farByChunk[k]);
+                  } finally {
+                    pool.push(w);
+                  }
                 }
               });
     } finally {

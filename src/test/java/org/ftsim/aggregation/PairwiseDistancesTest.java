@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The Gram-identity distances against double nested loops, across chunks, offsets and NaN. */
 class PairwiseDistancesTest {
@@ -85,5 +88,14 @@ class PairwiseDistancesTest {
     PairwiseDistances.Result r = PairwiseDistances.of(rows);
     assertTrue(r.far()[0] && r.far()[1]);
     assertEquals(Double.POSITIVE_INFINITY, r.squared()[0][1]);
+  }
+
+  @Test
+  void worksInsideTheCallersNd4jWorkspace() {
+    WorkspaceConfiguration conf = WorkspaceConfiguration.builder().initialSize(1 << 20).build();
+    try (MemoryWorkspace ws =
+        Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, "driver-thread")) {
+      assertMatchesBruteForce(Gradients.normal(5, 9, 20_000, 1), 1e-4);
+    }
   }
 }

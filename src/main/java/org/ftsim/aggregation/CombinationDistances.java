@@ -6,9 +6,9 @@ package org.ftsim.aggregation;
  * rules ({@link GeometricMedian}, {@link CenteredClipping}) therefore run in O(n²) per iteration
  * and touch the d coordinates only once, to form the final combination.
  */
-final class DistanceWeights {
+final class CombinationDistances {
 
-  private DistanceWeights() {}
+  private CombinationDistances() {}
 
   /**
    * ‖z − x_i‖ for every row i that is not far (NaN for far rows), for coefficients {@code a} that
