@@ -60,19 +60,21 @@ final class PairwiseDistances {
               k -> {
                 // Off-heap buffers of our own, never in a workspace the calling thread may have
                 // open.
-                try (MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                  Workspace w = pool.poll();
+                MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+                Workspace w = pool.poll();
+                try {
                   if (w == null) {
                     w = new Workspace(n, columns);
                   }
-                  try {
-                    int from = k * columns;
-                    int to = Math.min(d, from + columns);
-                    farByChunk[k] = new boolean[n];
-                    grams[k] = w.gram(rows, from, to, farByChunk[k]);
-                  } finally {
+                  int from = k * columns;
+                  int to = Math.min(d, from + columns);
+                  farByChunk[k] = new boolean[n];
+                  grams[k] = w.gram(rows, from, to, farByChunk[k]);
+                } finally {
+                  if (w != null) {
                     pool.push(w);
                   }
+                  outside.close();
                 }
               });
     } finally {

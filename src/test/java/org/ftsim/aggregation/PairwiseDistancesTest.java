@@ -93,9 +93,11 @@ class PairwiseDistancesTest {
   @Test
   void worksInsideTheCallersNd4jWorkspace() {
     WorkspaceConfiguration conf = WorkspaceConfiguration.builder().initialSize(1 << 20).build();
-    try (MemoryWorkspace ws =
-        Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, "driver-thread")) {
+    MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(conf, "driver-thread");
+    try {
       assertMatchesBruteForce(Gradients.normal(5, 9, 20_000, 1), 1e-4);
+    } finally {
+      ws.close();
     }
   }
 }
