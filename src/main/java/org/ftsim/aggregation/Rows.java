@@ -2,8 +2,8 @@ package org.ftsim.aggregation;
 
 /**
  * Operations on the worker-ordered gradient matrix shared by the rules: validation, norms and the
- * (weighted) means that produce an aggregate. Every loop over coordinates runs through {@link
- * CoordinateBlocks}, so results do not depend on the number of threads.
+ * (weighted) means that produce an aggregate. The means run over {@link CoordinateBlocks}, each
+ * coordinate summed in row order, so results do not depend on the number of threads.
  */
 final class Rows {
 
