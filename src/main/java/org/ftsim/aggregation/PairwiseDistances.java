@@ -15,20 +15,25 @@ import org.nd4j.linalg.factory.Nd4j;
  * x_j‖² = G_ii + G_jj − 2 G_ij with G = X Xᵀ computed by ND4J's single-precision matrix multiply.
  *
  * <p>The coordinates are cut into fixed chunks (about 4 MB of floats each, the size depending only
- * on n). Each chunk is centred on one of its rows — the finite row of median chunk norm — before
- * its Gram matrix is formed: distances do not change, but the float products are taken of
- * differences instead of raw gradients, which removes the cancellation a large common component
- * would otherwise cause. Chunk distances are summed in double in chunk order, so the result is the
- * same whatever the number of threads that computed the chunks.
+ * on n). Each chunk is centred on one of its rows before its Gram matrix is formed: distances do
+ * not change, but the float products are taken of differences instead of raw gradients, which
+ * removes the cancellation a large common component would otherwise cause. The centre is the row of
+ * median norm over every 16th column of the chunk (a full pass would cost one more read of the n ×
+ * d matrix), among the rows finite over the whole chunk; a row typical on those columns but not on
+ * the others would only cost precision, never correctness. Chunk distances are summed in double in
+ * chunk order, so the result is the same whatever the number of threads that computed the chunks.
  *
  * <p>Non-finite rows: a row with a NaN or ±∞ coordinate, or whose centred squared norm overflows
- * float, is <em>far</em>: its distance to every other row is +∞ and to itself 0. Rules therefore
- * rank it last, and never weight it.
+ * float (both show on the diagonal of the Gram matrix), is <em>far</em>: its distance to every
+ * other row is +∞ and to itself 0. Rules therefore rank it last, and never weight it.
  */
 final class PairwiseDistances {
 
   /** Target elements (n × columns) of one chunk. */
   static final int CHUNK_ELEMENTS = 1 << 20;
+
+  /** The centring row is chosen on every SAMPLE_STRIDE-th column of a chunk. */
+  static final int SAMPLE_STRIDE = 16;
 
   /** Fewest columns in a chunk, so that tiny n does not make gemm calls too short. */
   static final int MIN_CHUNK_COLUMNS = 1024;
@@ -117,7 +122,7 @@ final class PairwiseDistances {
     private final INDArray gram;
     private INDArray tail;
     private final float[] line;
-    private final double[] norms;
+    private final double[] sampled;
 
     Workspace(int n, int columns) {
       this.n = n;
@@ -125,7 +130,7 @@ final class PairwiseDistances {
       this.x = Nd4j.createUninitialized(DataType.FLOAT, n, columns);
       this.gram = Nd4j.createUninitialized(DataType.FLOAT, n, n);
       this.line = new float[columns];
-      this.norms = new double[n];
+      this.sampled = new double[n];
     }
 
     /** The Gram matrix (row-major, n × n) of columns [from, to), centred; marks far rows. */
@@ -141,36 +146,18 @@ final class PairwiseDistances {
         }
         a = tail;
       }
-      int ref = -1;
-      double[] finiteNorms = new double[n];
-      int finite = 0;
-      for (int i = 0; i < n; i++) {
-        norms[i] = Rows.sumOfSquares(rows[i], from, to);
-        if (Double.isFinite(norms[i])) {
-          finiteNorms[finite++] = norms[i];
-        } else {
-          far[i] = true;
-        }
-      }
-      if (finite > 0) {
-        // The reference is the finite row of median chunk norm (lowest index among equals).
-        Arrays.sort(finiteNorms, 0, finite);
-        double target = finiteNorms[(finite - 1) / 2];
-        for (int i = 0; i < n && ref < 0; i++) {
-          if (norms[i] == target) {
-            ref = i;
-          }
-        }
-      }
+      int ref = reference(rows, from, to);
       FloatPointer pointer = new FloatPointer(a.data().addressPointer());
-      float[] refRow = ref < 0 ? null : rows[ref];
       for (int i = 0; i < n; i++) {
-        if (far[i]) {
-          Arrays.fill(line, 0, len, 0f);
+        // A NaN or ±∞ here reaches the diagonal of the Gram matrix, which is how far rows are
+        // found.
+        float[] row = rows[i];
+        if (ref < 0) {
+          System.arraycopy(row, from, line, 0, len);
         } else {
-          float[] row = rows[i];
+          float[] centre = rows[ref];
           for (int j = 0; j < len; j++) {
-            line[j] = row[from + j] - refRow[from + j];
+            line[j] = row[from + j] - centre[from + j];
           }
         }
         pointer.position((long) i * len).put(line, 0, len);
@@ -184,6 +171,48 @@ final class PairwiseDistances {
         }
       }
       return g;
+    }
+
+    /**
+     * The centring row of columns [from, to): among the rows finite there, the one of median
+     * squared norm over every {@link #SAMPLE_STRIDE}-th column (lowest index among equals); -1 if
+     * no row is finite.
+     */
+    private int reference(float[][] rows, int from, int to) {
+      int finite = 0;
+      for (int i = 0; i < n; i++) {
+        double s = 0;
+        float[] row = rows[i];
+        for (int j = from; j < to; j += SAMPLE_STRIDE) {
+          s += (double) row[j] * row[j];
+        }
+        sampled[i] = Double.isFinite(s) ? s : Double.POSITIVE_INFINITY;
+        finite += Double.isFinite(s) ? 1 : 0;
+      }
+      double[] sorted = sampled.clone();
+      Arrays.sort(sorted);
+      // Candidates from the median outwards, until one is finite over the whole chunk.
+      int median = (finite - 1) / 2;
+      for (int offset = 0; offset < finite; offset++) {
+        for (int rank : new int[] {median - offset, median + offset}) {
+          if (rank >= 0 && rank < finite) {
+            for (int i = 0; i < n; i++) {
+              if (sampled[i] == sorted[rank] && isFinite(rows[i], from, to)) {
+                return i;
+              }
+            }
+          }
+        }
+      }
+      return -1;
+    }
+
+    private static boolean isFinite(float[] row, int from, int to) {
+      float s = 0;
+      for (int j = from; j < to; j++) {
+        s += row[j] * 0f;
+      }
+      return s == 0;
     }
 
     @Override
