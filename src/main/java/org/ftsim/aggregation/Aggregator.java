@@ -6,7 +6,12 @@ package org.ftsim.aggregation;
  * <p>Rows are the reports that arrived, in worker order, all of the same length d; a rule never
  * modifies them. Rules that tolerate f faulty inputs take f (and their other parameters) in the
  * constructor and check there that they are valid; {@link #checkFeasible(int)} checks a number of
- * inputs against the rule's precondition before a run starts.
+ * inputs against the rule's precondition before a run starts, and {@link #aggregate} checks it
+ * again on every call.
+ *
+ * <p>Non-finite inputs: while at most {@link #tolerated()} rows contain NaN or ±∞, a robust rule
+ * returns a finite aggregate. Distance-based rules treat such a row as infinitely far from every
+ * other; coordinate-wise rules order NaN as +∞, so that trimming discards it.
  */
 public interface Aggregator {
 
@@ -18,8 +23,17 @@ public interface Aggregator {
    * rule's precondition (e.g. {@code Krum needs n > 2f + 2; got n=5, f=2}).
    */
   default void checkFeasible(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("aggregation needs at least one gradient; got n=" + n);
-    }
+    Feasibility.atLeastOne(n);
   }
+
+  /** The number of arbitrary (Byzantine, NaN, ±∞) inputs the rule is built to withstand. */
+  default int tolerated() {
+    return 0;
+  }
+
+  /**
+   * Forgets any state carried from one call to the next (only {@link CenteredClipping} has some);
+   * the next call behaves like the first.
+   */
+  default void reset() {}
 }

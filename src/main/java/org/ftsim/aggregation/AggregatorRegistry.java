@@ -6,8 +6,11 @@ import java.util.Map;
 import org.ftsim.config.Spec;
 
 /**
- * The aggregation rules by name. {@code drop} is not a rule on gradients but the oracle removal of
- * the known faulty workers followed by the mean; {@link Defense} implements it.
+ * The aggregation rules by name (SPEC §6). {@code drop} is not a rule on gradients but the oracle
+ * removal of the known faulty workers followed by the mean; {@link Defense} implements it.
+ *
+ * <p>Parameters, positional or named: {@code trimmed-mean[:b]}, {@code multi-krum[:m]}, {@code
+ * geomed[:nu,iters]}, {@code cclip[:tau,iters]}; e.g. {@code geomed:nu=1e-6,iters=100}.
  */
 public final class AggregatorRegistry {
 
@@ -23,6 +26,42 @@ public final class AggregatorRegistry {
     RULES.put("mean", (spec, f) -> noParams(spec, new Mean()));
     RULES.put("none", (spec, f) -> noParams(spec, new Mean()));
     RULES.put("drop", (spec, f) -> noParams(spec, new Mean()));
+    RULES.put("median", (spec, f) -> noParams(spec, new CoordinateMedian(f)));
+    RULES.put(
+        "trimmed-mean",
+        (spec, f) -> new TrimmedMean(count(spec.requireKeys(List.of("b")), 0, "b", f)));
+    RULES.put("krum", (spec, f) -> noParams(spec, new Krum(f)));
+    RULES.put(
+        "multi-krum",
+        (spec, f) -> {
+          spec.requireKeys(List.of("m"));
+          if (spec.has(0, "m") && count(spec, 0, "m", 0) < 1) {
+            throw new IllegalArgumentException(
+                "multi-krum m must be >= 1 in '" + spec.text() + "'");
+          }
+          return new MultiKrum(f, count(spec, 0, "m", MultiKrum.DEFAULT_SELECTED));
+        });
+    RULES.put(
+        "geomed",
+        (spec, f) -> {
+          spec.requireKeys(List.of("nu", "iters"));
+          return new GeometricMedian(
+              f,
+              spec.number(0, "nu", GeometricMedian.DEFAULT_SMOOTHING),
+              count(spec, 1, "iters", GeometricMedian.DEFAULT_ITERATIONS));
+        });
+    RULES.put("bulyan", (spec, f) -> noParams(spec, new Bulyan(f)));
+    RULES.put(
+        "cclip",
+        (spec, f) -> {
+          spec.requireKeys(List.of("tau", "iters"));
+          return new CenteredClipping(
+              f,
+              spec.number(0, "tau", CenteredClipping.DEFAULT_RADIUS),
+              count(spec, 1, "iters", CenteredClipping.DEFAULT_ITERATIONS));
+        });
+    RULES.put("meamed", (spec, f) -> noParams(spec, new MeaMed(f)));
+    RULES.put("mean-filter", (spec, f) -> noParams(spec, new MeanFilter(f)));
   }
 
   private AggregatorRegistry() {}
@@ -42,11 +81,35 @@ public final class AggregatorRegistry {
       throw new IllegalArgumentException(
           "unknown aggregation rule '" + spec.name() + "'; valid: " + String.join(", ", names()));
     }
+    Feasibility.nonNegative("tolerated f", tolerated);
     return factory.create(spec, tolerated);
+  }
+
+  /** Parses and builds {@code text}, e.g. {@code trimmed-mean:2}. */
+  public static Aggregator create(String text, int tolerated) {
+    return create(Spec.parse(text), tolerated);
   }
 
   private static Aggregator noParams(Spec spec, Aggregator rule) {
     spec.requireKeys(List.of());
     return rule;
+  }
+
+  /**
+   * The non-negative integer parameter at {@code index} or named {@code key}, or {@code fallback};
+   * anything else throws {@link IllegalArgumentException} naming the parameter.
+   */
+  static int count(Spec spec, int index, String key, int fallback) {
+    double v = spec.number(index, key, fallback);
+    if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "parameter "
+              + key
+              + " of '"
+              + spec.text()
+              + "' must be a non-negative integer; got "
+              + v);
+    }
+    return (int) v;
   }
 }

@@ -1,28 +1,23 @@
 package org.ftsim.aggregation;
 
-/** The plain average of all rows: no robustness, k = n. */
+/**
+ * The plain average of all rows, (1/n) Σ_i x_i: no robustness (tolerates f = 0), k = n.
+ *
+ * <p>Coordinates are summed in float in row order and multiplied by 1/n; the robust rules that
+ * reduce to the mean (f = 0) return exactly these bits.
+ */
 public final class Mean implements Aggregator {
 
   @Override
   public Aggregation aggregate(float[][] gradients) {
-    checkFeasible(gradients.length);
+    Rows.requireMatrix(gradients);
     return Aggregation.ofAll(mean(gradients), gradients.length);
   }
 
   /** The coordinate-wise mean of the rows, accumulated in row order (deterministic). */
   public static float[] mean(float[][] rows) {
-    int d = rows[0].length;
-    float[] sum = new float[d];
-    for (float[] row : rows) {
-      for (int j = 0; j < d; j++) {
-        sum[j] += row[j];
-      }
-    }
-    float scale = 1f / rows.length;
-    for (int j = 0; j < d; j++) {
-      sum[j] *= scale;
-    }
-    return sum;
+    Rows.requireMatrix(rows);
+    return Rows.mean(rows, null);
   }
 
   @Override

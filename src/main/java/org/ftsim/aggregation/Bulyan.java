@@ -1,0 +1,87 @@
+package org.ftsim.aggregation;
+
+/**
+ * Bulyan: select θ = n − 2f inputs by applying {@link Krum} repeatedly (each time to the inputs not
+ * yet selected, with |R| − f − 2 neighbours), then per coordinate average the β = θ − 2f selected
+ * values closest to their median.
+ *
+ * <p>Late iterations use few neighbours, so equal scores are common (two mutual nearest neighbours
+ * with one neighbour each); they are broken by the sum of distances to all remaining inputs, then
+ * by index, so that the selection does not depend on worker order. Precondition n ≥ 4f + 3; f = 0
+ * is exactly {@link Mean}. k = β = n − 4f, the values averaged per coordinate; the rows used are
+ * the Krum-selected ones that were kept in some coordinate. Non-finite rows score +∞ and are never
+ * selected while at most f are present. El Mhamdi, Guerraoui, Rouault, "The hidden vulnerability of
+ * distributed learning in Byzantium", ICML 2018.
+ */
+public final class Bulyan implements Aggregator {
+
+  private final int tolerated;
+
+  /** Bulyan for f = {@code tolerated}. */
+  public Bulyan(int tolerated) {
+    this.tolerated = Feasibility.nonNegative("tolerated f", tolerated);
+  }
+
+  @Override
+  public void checkFeasible(int n) {
+    Feasibility.atLeastOne(n);
+    Feasibility.require(n >= 4 * tolerated + 3, "Bulyan", "n >= 4f + 3", n, "f", tolerated);
+  }
+
+  @Override
+  public int tolerated() {
+    return tolerated;
+  }
+
+  @Override
+  public Aggregation aggregate(float[][] gradients) {
+    int d = Rows.requireMatrix(gradients);
+    int n = gradients.length;
+    checkFeasible(n);
+    int f = tolerated;
+    if (f == 0) {
+      return Aggregation.ofAll(Rows.mean(gradients, null), n);
+    }
+    int[] selection = select(PairwiseDistances.of(gradients).squared(), f);
+    return MeaMed.closestToMedian(gradients, selection, selection.length - 2 * f, d);
+  }
+
+  /** The θ = n − 2f rows chosen by iterated Krum, in increasing index order. */
+  static int[] select(double[][] squared, int f) {
+    int n = squared.length;
+    int theta = n - 2 * f;
+    boolean[] remaining = new boolean[n];
+    java.util.Arrays.fill(remaining, true);
+    boolean[] chosen = new boolean[n];
+    double[] scratch = new double[n];
+    for (int s = 0; s < theta; s++) {
+      int neighbours = Math.max(0, (n - s) - f - 2);
+      double[] scores = new double[n];
+      double[] totals = new double[n];
+      int best = -1;
+      for (int i = 0; i < n; i++) {
+        if (remaining[i]) {
+          scores[i] = Krum.score(squared, i, remaining, neighbours, scratch);
+          totals[i] = Krum.score(squared, i, remaining, n, scratch);
+          if (best < 0 || Krum.before(scores, totals, i, best)) {
+            best = i;
+          }
+        }
+      }
+      remaining[best] = false;
+      chosen[best] = true;
+    }
+    int[] selection = new int[theta];
+    for (int i = 0, p = 0; i < n; i++) {
+      if (chosen[i]) {
+        selection[p++] = i;
+      }
+    }
+    return selection;
+  }
+
+  @Override
+  public String toString() {
+    return "bulyan";
+  }
+}
