@@ -3,6 +3,7 @@ package org.ftsim.spark;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ftsim.data.Dataset;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** One worker's gradient: the gradient of its mean loss over a sub-batch, DL4J computing it. */
 public final class Gradients {
@@ -13,11 +14,23 @@ public final class Gradients {
   public record Result(byte[] gradient, double loss) {}
 
   /**
-   * Computes the gradient of the mean loss of {@code net} (at its current parameters) over the
-   * samples {@code indices} of {@code data}, on flipped labels when {@code flipLabels}.
+   * {@link #compute(MultiLayerNetwork, Dataset, int[], boolean, long)} with random seed 0: for
+   * networks without dropout.
    */
   public static Result compute(
       MultiLayerNetwork net, Dataset data, int[] indices, boolean flipLabels) {
+    return compute(net, data, indices, flipLabels, 0);
+  }
+
+  /**
+   * Computes the gradient of the mean loss of {@code net} (at its current parameters) over the
+   * samples {@code indices} of {@code data}, on flipped labels when {@code flipLabels}. The random
+   * draws of the computation (dropout masks) come from ND4J's per-thread generator, seeded here by
+   * {@code randomSeed}: the same seed gives the same masks on any thread of any executor.
+   */
+  public static Result compute(
+      MultiLayerNetwork net, Dataset data, int[] indices, boolean flipLabels, long randomSeed) {
+    Nd4j.getRandom().setSeed(randomSeed);
     net.setInput(Batches.features(data, indices));
     net.setLabels(Batches.labels(data, indices, flipLabels));
     net.computeGradientAndScore();
