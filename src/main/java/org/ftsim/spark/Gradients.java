@@ -8,14 +8,17 @@ import org.nd4j.linalg.factory.Nd4j;
 /** One worker's gradient: the gradient of its mean loss over a sub-batch, DL4J computing it. */
 public final class Gradients {
 
+  /** Stands in for a zero seed, which libnd4j does not honour. */
+  private static final long NONZERO_SEED = 0x5EED;
+
   private Gradients() {}
 
   /** A computed gradient as bytes (little-endian floats) and the mean loss. */
   public record Result(byte[] gradient, double loss) {}
 
   /**
-   * {@link #compute(MultiLayerNetwork, Dataset, int[], boolean, long)} with random seed 0: for
-   * networks without dropout.
+   * {@link #compute(MultiLayerNetwork, Dataset, int[], boolean, long)} with random seed 0 (fixed
+   * masks): for networks without dropout and for tests.
    */
   public static Result compute(
       MultiLayerNetwork net, Dataset data, int[] indices, boolean flipLabels) {
@@ -30,7 +33,8 @@ public final class Gradients {
    */
   public static Result compute(
       MultiLayerNetwork net, Dataset data, int[] indices, boolean flipLabels, long randomSeed) {
-    Nd4j.getRandom().setSeed(randomSeed);
+    // libnd4j treats seed 0 as "unseeded" (fresh masks at every call): never pass it.
+    Nd4j.getRandom().setSeed(randomSeed != 0 ? randomSeed : NONZERO_SEED);
     net.setInput(Batches.features(data, indices));
     net.setLabels(Batches.labels(data, indices, flipLabels));
     net.computeGradientAndScore();

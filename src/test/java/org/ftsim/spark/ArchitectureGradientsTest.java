@@ -126,6 +126,10 @@ class ArchitectureGradientsTest {
     byte[] first = Gradients.compute(net, data, idx, false, 7).gradient();
     byte[] again = Gradients.compute(net, data, idx, false, 7).gradient();
     byte[] other = Gradients.compute(net, data, idx, false, 8).gradient();
+    // libnd4j ignores a zero seed; compute must still give fixed masks for it.
+    byte[] zero = Gradients.compute(net, data, idx, false, 0).gradient();
+    Gradients.compute(net, data, new int[] {9, 10, 11}, false, 3);
+    assertArrayEquals(zero, Gradients.compute(net, data, idx, false, 0).gradient(), "seed 0");
     byte[] elsewhere =
         CompletableFuture.supplyAsync(
                 () -> {
