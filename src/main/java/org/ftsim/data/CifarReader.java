@@ -65,26 +65,39 @@ public final class CifarReader {
     public int size() {
       return labels.length;
     }
-
-    /** The records of {@code parts}, in order. */
-    public static Records concat(List<Records> parts) {
-      int n = parts.stream().mapToInt(Records::size).sum();
-      byte[] labels = new byte[n];
-      byte[] pixels = new byte[Math.multiplyExact(n, PIXELS)];
-      int at = 0;
-      for (Records r : parts) {
-        System.arraycopy(r.labels, 0, labels, at, r.size());
-        System.arraycopy(r.pixels, 0, pixels, at * PIXELS, r.pixels.length);
-        at += r.size();
-      }
-      return new Records(labels, pixels);
-    }
   }
 
   private CifarReader() {}
 
   /** Reads {@code file} in {@code format}, checking its size and every label. */
   public static Records read(Path file, Format format) {
+    return readAll(List.of(file), format);
+  }
+
+  /**
+   * Reads the records of {@code files}, in order, straight into one pair of arrays (CIFAR-10's
+   * training set is five files), checking each file's size and every label.
+   */
+  public static Records readAll(List<Path> files, Format format) {
+    int[] counts = new int[files.size()];
+    long total = 0;
+    for (int f = 0; f < counts.length; f++) {
+      counts[f] = records(files.get(f), format);
+      total += counts[f];
+    }
+    if (total > Integer.MAX_VALUE / PIXELS) {
+      throw new DataException(files + ": too many records (" + total + ")");
+    }
+    byte[] labels = new byte[(int) total];
+    byte[] pixels = new byte[(int) total * PIXELS];
+    for (int f = 0, at = 0; f < counts.length; at += counts[f], f++) {
+      readInto(files.get(f), format, counts[f], labels, pixels, at);
+    }
+    return new Records(labels, pixels);
+  }
+
+  /** The number of records of {@code file}, from its size. */
+  private static int records(Path file, Format format) {
     long bytes;
     try {
       bytes = Files.size(file);
@@ -113,14 +126,17 @@ public final class CifarReader {
     if (bytes / recordSize > Integer.MAX_VALUE / PIXELS) {
       throw new DataException(file + ": too large (" + bytes + " bytes)");
     }
-    int n = (int) (bytes / recordSize);
-    byte[] labels = new byte[n];
-    byte[] pixels = new byte[n * PIXELS];
+    return (int) (bytes / recordSize);
+  }
+
+  /** Reads the {@code n} records of {@code file} into the arrays from record {@code at} on. */
+  private static void readInto(
+      Path file, Format format, int n, byte[] labels, byte[] pixels, int at) {
     byte[] label = new byte[format.labelBytes];
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       for (int i = 0; i < n; i++) {
         readFully(in, label, 0, label.length);
-        readFully(in, pixels, i * PIXELS, PIXELS);
+        readFully(in, pixels, (at + i) * PIXELS, PIXELS);
         int kept = label[label.length - 1] & 0xFF;
         if (kept >= format.classes) {
           throw new DataException(
@@ -144,14 +160,13 @@ public final class CifarReader {
                   + (label[0] & 0xFF)
                   + ", outside 0..19 (not a CIFAR-100 file?)");
         }
-        labels[i] = (byte) kept;
+        labels[at + i] = (byte) kept;
       }
     } catch (EOFException e) {
       throw new DataException(file + ": truncated while reading (the file changed?)", e);
     } catch (IOException e) {
       throw new DataException(file + ": cannot be read (" + e.getMessage() + ")", e);
     }
-    return new Records(labels, pixels);
   }
 
   private static void readFully(InputStream in, byte[] dst, int offset, int length)

@@ -214,10 +214,8 @@ public final class Datasets {
 
     TrainTest load(Path dataDir) {
       Path dir = folder(dataDir);
-      List<CifarReader.Records> train =
-          trainFiles.stream().map(f -> CifarReader.read(dir.resolve(f), format)).toList();
       return new TrainTest(
-          part(CifarReader.Records.concat(train)),
+          part(CifarReader.readAll(trainFiles.stream().map(dir::resolve).toList(), format)),
           part(CifarReader.read(dir.resolve(testFile), format)));
     }
 

@@ -105,6 +105,10 @@ class CifarEndToEndTest {
         config.contains("\"optimizer\":\"adam\"") && config.contains("\"partition\":\"iid\""));
     // IID: the histogram of what each worker computes on in epoch 1, the 200 images once.
     List<Row> shards = rows("shards", "cnn", "worker, label");
+    assertEquals(
+        List.of("worker", "label", "count", "run_id"),
+        List.of(shards.get(0).schema().fieldNames()),
+        "the shards schema, partitioned by run_id");
     assertEquals(4 * 10, shards.size());
     assertEquals(200, shards.stream().mapToInt(r -> r.<Integer>getAs("count")).sum());
   }

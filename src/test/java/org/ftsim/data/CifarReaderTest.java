@@ -76,15 +76,13 @@ class CifarReaderTest {
     Path a = Files.write(dir.resolve("a.bin"), CifarFiles.records(2, false, 1));
     Path b = Files.write(dir.resolve("b.bin"), CifarFiles.records(3, false, 2));
     CifarReader.Records both =
-        CifarReader.Records.concat(
-            java.util.List.of(
-                CifarReader.read(a, CifarReader.Format.CIFAR10),
-                CifarReader.read(b, CifarReader.Format.CIFAR10)));
+        CifarReader.readAll(java.util.List.of(a, b), CifarReader.Format.CIFAR10);
     assertEquals(5, both.size());
     CifarReader.Records second = CifarReader.read(b, CifarReader.Format.CIFAR10);
     assertArrayEquals(
         Arrays.copyOfRange(second.pixels(), 0, 3072),
         Arrays.copyOfRange(both.pixels(), 2 * 3072, 3 * 3072));
+    assertEquals(second.labels()[2], both.labels()[4]);
   }
 
   @Test

@@ -143,18 +143,26 @@ class ArchitectureGradientsTest {
     assertFalse(Arrays.equals(first, other), "another seed draws other masks");
   }
 
+  /** Parameter counts as PyTorch's for CIFAR (3×32×32) and MNIST (1×28×28) inputs. */
   @ParameterizedTest
-  @CsvSource({"cnn, 1176902", "lenet, 62006"})
-  void convolutionalNetworksHaveThePyTorchShapesAndInitialisation(String arch, int parameters) {
-    ModelSpec spec = new ModelSpec(arch, new org.ftsim.data.InputShape(3, 32, 32), 10, false);
+  @CsvSource({
+    "cnn, 3, 32, 1176902",
+    "lenet, 3, 32, 62006",
+    "cnn, 1, 28, 824326",
+    "lenet, 1, 28, 44426"
+  })
+  void convolutionalNetworksHaveThePyTorchShapesAndInitialisation(
+      String arch, int channels, int side, int parameters) {
+    ModelSpec spec =
+        new ModelSpec(arch, new org.ftsim.data.InputShape(channels, side, side), 10, false);
     float[] p = ParamInit.pytorchDefault(spec, 1);
     assertEquals(parameters, p.length);
-    // The first convolution: out·in·k·k weights, then its biases, all within 1/√(in·k·k).
+    // The first convolution: out·in·k·k weights and its biases, all within 1/√(in·k·k).
     int k = arch.equals("cnn") ? 3 : 5;
     int out = arch.equals("cnn") ? 32 : 6;
-    double bound = 1 / Math.sqrt(3 * k * k);
+    double bound = 1 / Math.sqrt(channels * k * k);
     double max = 0;
-    for (int j = 0; j < out * 3 * k * k + out; j++) {
+    for (int j = 0; j < out * channels * k * k + out; j++) {
       max = Math.max(max, Math.abs(p[j]));
     }
     assertTrue(max <= bound && max > 0.9 * bound, arch + ": " + max + " vs " + bound);
