@@ -14,11 +14,11 @@ import org.ftsim.aggregation.Defense;
 import org.ftsim.aggregation.Mean;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.BatchPlan;
+import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.model.ParamInit;
-import org.ftsim.optim.HeavyBallSgd;
 import org.ftsim.optim.LearningRateScaling;
 import org.ftsim.optim.Optimizer;
 import org.ftsim.results.ResultSink;
@@ -94,11 +94,11 @@ public final class Simulation {
         new ModelSpec(
             c.arch(), data.train().shape(), regression ? 1 : data.train().classes(), regression);
     int n = c.workers();
-    BatchPlan batches = new BatchPlan(data.train().size(), c.globalBatchSize(), n, c.seed());
+    BatchPlan batches = c.buildBatchPlan(data.train());
     FaultPlan faults = c.buildFaultPlan();
     Defense defense = c.buildDefense();
     LearningRateScaling scaling = LearningRateScaling.parse(c.lrScaling());
-    Optimizer optimizer = new HeavyBallSgd(c.momentum());
+    Optimizer optimizer = c.buildOptimizer();
     float[] params = ParamInit.pytorchDefault(model, c.seed());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = c.proc() > 0 ? c.proc() : jsc.defaultParallelism();
@@ -119,6 +119,7 @@ public final class Simulation {
         c.arch(),
         params.length,
         spark.sparkContext().master());
+    shards(sink, batches);
 
     int stepsPerEpoch = batches.stepsPerEpoch();
     int halfEpoch = Math.max(1, stepsPerEpoch / 2);
@@ -317,6 +318,37 @@ public final class Simulation {
               cos,
               false,
               null));
+    }
+  }
+
+  /**
+   * The shards rows (each worker's label histogram), and a console line for a non-IID partition.
+   */
+  private void shards(ResultSink sink, BatchPlan batches) {
+    if (!data.train().isClassification()) {
+      return;
+    }
+    int[][] histogram = batches.labelHistogram(data.train());
+    int smallest = Integer.MAX_VALUE;
+    int largest = 0;
+    for (int w = 0; w < histogram.length; w++) {
+      int total = 0;
+      for (int label = 0; label < histogram[w].length; label++) {
+        sink.shard(RowFactory.create(config.runId(), w, label, histogram[w][label]));
+        total += histogram[w][label];
+      }
+      smallest = Math.min(smallest, total);
+      largest = Math.max(largest, total);
+    }
+    if (batches.isPooled()) {
+      out.printf(
+          Locale.ROOT,
+          "partition: %s, %d to %d samples per worker, label skew (mean total-variation distance"
+              + " to the global label distribution) %.3f%n",
+          config.partition(),
+          smallest,
+          largest,
+          Partitioners.meanTotalVariation(histogram));
     }
   }
 

@@ -91,6 +91,7 @@ public final class Main {
         throw new ConfigException("--data-dir", config.dataDir(), missing);
       }
       data = Datasets.load(config.dataset(), Path.of(config.dataDir()));
+      config.buildBatchPlan(data.train()); // a partition that cannot be dealt is a user error
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());
       return USAGE;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.ftsim.aggregation.AggregatorRegistry;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.Datasets;
+import org.ftsim.data.Partitioners;
 import org.ftsim.fault.FaultRegistry;
 import org.ftsim.model.ModelSpec;
 import org.kohsuke.args4j.Option;
@@ -19,14 +20,15 @@ final class TrainCommand {
       name = "-d",
       aliases = "--dataset",
       metaVar = "NAME",
-      usage = "dataset: dummy, mnist, fashion-mnist, synthetic")
+      usage = "dataset: dummy, mnist, fashion-mnist, cifar10, cifar100, synthetic")
   String dataset = "mnist";
 
   @Option(
       name = "--arch",
       metaVar = "NAME",
       usage =
-          "architecture: linear (dummy), mlp ((fashion-)mnist, synthetic) (default: per dataset)")
+          "architecture: linear (dummy), mlp ((fashion-)mnist, synthetic), cnn (cifar), lenet"
+              + " (default: per dataset)")
   String arch;
 
   @Option(name = "-e", aliases = "--epoch", metaVar = "N", usage = "epochs")
@@ -116,19 +118,21 @@ final class TrainCommand {
   @Option(
       name = "--lr",
       metaVar = "X",
-      usage = "base learning rate, scaled by sqrt(k) (default: 0.001; dummy 0.01)")
+      usage = "base learning rate, scaled by sqrt(k) (default: 0.001; dummy 0.01, cifar10 0.005)")
   Double lr;
 
   @Option(
       name = "--optimizer",
       metaVar = "NAME",
-      usage = "optimizer: sgd (heavy-ball, PyTorch semantics) (default: sgd)")
+      usage =
+          "optimizer: sgd (heavy-ball), adam (betas 0.9, 0.999), PyTorch semantics"
+              + " (default: adam for cifar, else sgd)")
   String optimizer;
 
   @Option(
       name = "--momentum",
       metaVar = "X",
-      usage = "heavy-ball momentum in [0, 1) (default: 0.9; dummy 0)")
+      usage = "heavy-ball momentum of sgd, in [0, 1) (default: 0.9; dummy 0)")
   Double momentum;
 
   @Option(
@@ -163,6 +167,14 @@ final class TrainCommand {
 
   @Option(name = "--max-steps", metaVar = "N", usage = "stop after N steps (default: no limit)")
   Long maxSteps;
+
+  @Option(
+      name = "--partition",
+      metaVar = "SPEC",
+      usage =
+          "how the training set is dealt to the workers: iid, dirichlet:alpha, label-sorted,"
+              + " gamma:g")
+  String partition = "iid";
 
   @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
   boolean help;
@@ -211,7 +223,8 @@ final class TrainCommand {
             runId,
             master,
             dataDir,
-            maxSteps == null ? 0 : maxSteps)
+            maxSteps == null ? 0 : maxSteps,
+            partition)
         .resolved();
   }
 
@@ -221,6 +234,8 @@ final class TrainCommand {
         + String.join(", ", Datasets.NAMES)
         + "\narchitectures: "
         + String.join(", ", ModelSpec.ARCHITECTURES)
+        + "\npartitions: "
+        + String.join(", ", Partitioners.usages())
         + "\nfaults: "
         + String.join(", ", FaultRegistry.names())
         + "\naggregation rules: "

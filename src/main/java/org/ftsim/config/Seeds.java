@@ -18,6 +18,15 @@ public final class Seeds {
   public static final long DATA = 0x44415441L;
   public static final long REPLICA = 0x5245504CL;
 
+  /** Dealing the training set into per-worker pools ({@code --partition}). */
+  public static final long PARTITION = 0x5041525449L;
+
+  /** A worker's reshuffle of its own pool at each epoch. */
+  public static final long POOL_SHUFFLE = 0x504F4F4CL;
+
+  /** Random draws inside a gradient computation (dropout masks), per sub-batch. */
+  public static final long DROPOUT = 0x44524F50L;
+
   private Seeds() {}
 
   /** A 64-bit seed for stream {@code tag} at {@code coordinates}, mixed with SplitMix64. */

@@ -4,10 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.ftsim.aggregation.Defense;
+import org.ftsim.data.BatchPlan;
+import org.ftsim.data.Dataset;
 import org.ftsim.data.Datasets;
+import org.ftsim.data.Partitioner;
+import org.ftsim.data.Partitioners;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.optim.LearningRateScaling;
+import org.ftsim.optim.Optimizer;
+import org.ftsim.optim.Optimizers;
 
 /**
  * Everything that defines one simulation run (SPEC §3), immutable and serialisable to JSON. Built
@@ -33,8 +39,8 @@ import org.ftsim.optim.LearningRateScaling;
  * @param tolerate declared f for robust rules, or -1 for the number of faulty workers
  * @param pre pre-aggregator chain, or empty
  * @param lr base learning rate, or NaN for the dataset's default
- * @param optimizer sgd (adam arrives with CIFAR), or null for the dataset's default
- * @param momentum heavy-ball momentum, or NaN for the dataset's default
+ * @param optimizer sgd or adam, or null for the dataset's default (adam for CIFAR)
+ * @param momentum heavy-ball momentum of sgd, or NaN for the default (0.9; 0 for dummy and adam)
  * @param lrScaling learning-rate scaling with k
  * @param evalEvery evaluate every N steps, or 0 for half and full epochs
  * @param logEvery print a step line every N steps
@@ -42,6 +48,7 @@ import org.ftsim.optim.LearningRateScaling;
  * @param master Spark master, or null for local[proc] (or spark-submit's)
  * @param dataDir directory holding one folder per dataset
  * @param maxSteps stop after this many steps, or 0 for no limit
+ * @param partition how the training set is dealt to the workers ({@link Partitioners})
  */
 public record SimulationConfig(
     String dataset,
@@ -70,7 +77,8 @@ public record SimulationConfig(
     String runId,
     String master,
     String dataDir,
-    long maxSteps) {
+    long maxSteps,
+    String partition) {
 
   /** The prototype's fault. */
   public static final String DEFAULT_FAULT = "scale:10";
@@ -109,7 +117,8 @@ public record SimulationConfig(
         null,
         null,
         "data",
-        0);
+        0,
+        "iid");
   }
 
   /** This configuration with every per-dataset default filled in. */
@@ -117,9 +126,19 @@ public record SimulationConfig(
     String a = arch != null ? arch : ModelSpec.defaultArch(dataset);
     String d = defense != null ? defense : (faulty.isEmpty() ? "mean" : "drop");
     boolean dummy = dataset.equals("dummy");
-    double l = !Double.isNaN(lr) ? lr : dummy ? 0.01 : 0.001;
-    String o = optimizer != null ? optimizer : "sgd";
-    double m = !Double.isNaN(momentum) ? momentum : dummy ? 0.0 : 0.9;
+    double l =
+        !Double.isNaN(lr)
+            ? lr
+            : switch (dataset) {
+              case "dummy" -> 0.01;
+              case "cifar10" -> 0.005;
+              default -> 0.001;
+            };
+    String o =
+        optimizer != null
+            ? optimizer
+            : dataset.equals("cifar10") || dataset.equals("cifar100") ? "adam" : "sgd";
+    double m = !Double.isNaN(momentum) ? momentum : dummy || o.equals("adam") ? 0.0 : 0.9;
     int f = tolerate >= 0 ? tolerate : faulty.size();
     return new SimulationConfig(
         dataset,
@@ -148,7 +167,8 @@ public record SimulationConfig(
         runId,
         master,
         dataDir,
-        maxSteps);
+        maxSteps,
+        partition);
   }
 
   /** The same configuration with run id {@code id}. */
@@ -180,7 +200,8 @@ public record SimulationConfig(
         id,
         master,
         dataDir,
-        maxSteps);
+        maxSteps,
+        partition);
   }
 
   /**
@@ -205,7 +226,12 @@ public record SimulationConfig(
           arch,
           dataset.equals("dummy")
               ? "the dummy regression takes the linear model"
-              : "the linear model is for the dummy regression; use mlp");
+              : "the linear model is for the dummy regression; use "
+                  + ModelSpec.defaultArch(dataset));
+    }
+    String unsuitable = ModelSpec.unsuitableInput(arch, Datasets.info(dataset).shape());
+    if (unsuitable != null) {
+      throw new ConfigException("--arch", arch, unsuitable + " (dataset " + dataset + ")");
     }
     positive("-e/--epoch", epochs);
     positive("-w/--worker", workers);
@@ -275,11 +301,29 @@ public record SimulationConfig(
     if (!(lr > 0) || Double.isInfinite(lr)) {
       throw new ConfigException("--lr", lr, "must be a positive number");
     }
-    if (!optimizer.equals("sgd")) {
-      throw new ConfigException("--optimizer", optimizer, "unknown optimizer; valid: sgd");
+    if (!Optimizers.NAMES.contains(optimizer)) {
+      throw new ConfigException(
+          "--optimizer",
+          optimizer,
+          "unknown optimizer; valid: " + String.join(", ", Optimizers.NAMES));
     }
     if (!(momentum >= 0 && momentum < 1)) {
       throw new ConfigException("--momentum", momentum, "must be in [0, 1)");
+    }
+    try {
+      buildOptimizer();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--momentum", momentum, e.getMessage());
+    }
+    Partitioner partitioner;
+    try {
+      partitioner = Partitioners.create(partition);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--partition", partition, e.getMessage());
+    }
+    if (partitioner.needsLabels() && Datasets.info(dataset).classes() == 0) {
+      throw new ConfigException(
+          "--partition", partition, "deals by label; the " + dataset + " regression has none");
     }
     try {
       LearningRateScaling.parse(lrScaling);
@@ -311,6 +355,23 @@ public record SimulationConfig(
         faultProb,
         faultStart,
         seed);
+  }
+
+  /** A fresh optimizer of this configuration. */
+  public Optimizer buildOptimizer() {
+    return Optimizers.create(optimizer, momentum);
+  }
+
+  /**
+   * The batch plan of this configuration over {@code train}; a partition that cannot be dealt (e.g.
+   * a worker short of a sub-batch) throws {@link ConfigException} naming {@code --partition}.
+   */
+  public BatchPlan buildBatchPlan(Dataset train) {
+    try {
+      return Partitioners.create(partition).plan(train, globalBatchSize, workers, seed);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--partition", partition, e.getMessage());
+    }
   }
 
   /** The defense of this configuration. */

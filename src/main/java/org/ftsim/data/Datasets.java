@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 public final class Datasets {
 
   /** The valid dataset names. */
-  public static final List<String> NAMES = List.of("dummy", "mnist", "fashion-mnist", "synthetic");
+  public static final List<String> NAMES =
+      List.of("dummy", "mnist", "fashion-mnist", "cifar10", "cifar100", "synthetic");
 
   /** MNIST-style normalisation of the prototype: x/255 − 0.5. */
   private static final float[] HALF = {0.5f};
@@ -30,6 +31,8 @@ public final class Datasets {
     return switch (name) {
       case "dummy" -> new Dataset.Info(InputShape.flat(1), 0);
       case "mnist", "fashion-mnist" -> new Dataset.Info(new InputShape(1, 28, 28), 10);
+      case "cifar10" -> new Dataset.Info(Cifar.SHAPE, 10);
+      case "cifar100" -> new Dataset.Info(Cifar.SHAPE, 100);
       case "synthetic" -> new Dataset.Info(InputShape.flat(Synthetic.DIMENSION), Synthetic.CLASSES);
       default ->
           throw new IllegalArgumentException(
@@ -42,6 +45,9 @@ public final class Datasets {
    * saying what is missing and how to get it, or {@code null} when all is there.
    */
   public static String missingFiles(String name, Path dataDir) {
+    if (name.equals("cifar10") || name.equals("cifar100")) {
+      return Cifar.of(name).missing(dataDir);
+    }
     if (!name.equals("mnist") && !name.equals("fashion-mnist")) {
       return null;
     }
@@ -63,6 +69,7 @@ public final class Datasets {
     return switch (name) {
       case "dummy" -> Dummy.load();
       case "mnist", "fashion-mnist" -> loadIdx(name, dataDir.resolve(name));
+      case "cifar10", "cifar100" -> Cifar.of(name).load(dataDir);
       case "synthetic" -> Synthetic.load();
       default ->
           throw new IllegalArgumentException(
@@ -109,6 +116,118 @@ public final class Datasets {
   private static Path existing(Path plain) {
     Path gz = plain.resolveSibling(plain.getFileName() + ".gz");
     return Files.isRegularFile(gz) ? gz : plain;
+  }
+
+  /**
+   * CIFAR-10 and CIFAR-100, binary versions, read from {@code DIR/cifar10/} and {@code
+   * DIR/cifar100/} or from the folder their official archive extracts to inside it ({@code
+   * cifar-10-batches-bin/}, {@code cifar-100-binary/}); normalised per channel with the prototype's
+   * means and standard deviations.
+   */
+  enum Cifar {
+    CIFAR10(
+        "cifar10",
+        "cifar-10-batches-bin",
+        CifarReader.Format.CIFAR10,
+        List.of(
+            "data_batch_1.bin",
+            "data_batch_2.bin",
+            "data_batch_3.bin",
+            "data_batch_4.bin",
+            "data_batch_5.bin"),
+        "test_batch.bin",
+        new float[] {0.4914f, 0.4822f, 0.4466f},
+        new float[] {0.2470f, 0.2434f, 0.2615f}),
+    CIFAR100(
+        "cifar100",
+        "cifar-100-binary",
+        CifarReader.Format.CIFAR100,
+        List.of("train.bin"),
+        "test.bin",
+        new float[] {0.5070f, 0.4865f, 0.4408f},
+        new float[] {0.2672f, 0.2563f, 0.2760f});
+
+    static final InputShape SHAPE = new InputShape(3, 32, 32);
+
+    private final String name;
+    private final String extracted;
+    private final CifarReader.Format format;
+    private final List<String> trainFiles;
+    private final String testFile;
+    private final float[] mean;
+    private final float[] std;
+
+    Cifar(
+        String name,
+        String extracted,
+        CifarReader.Format format,
+        List<String> trainFiles,
+        String testFile,
+        float[] mean,
+        float[] std) {
+      this.name = name;
+      this.extracted = extracted;
+      this.format = format;
+      this.trainFiles = trainFiles;
+      this.testFile = testFile;
+      this.mean = mean;
+      this.std = std;
+    }
+
+    static Cifar of(String name) {
+      return name.equals("cifar10") ? CIFAR10 : CIFAR100;
+    }
+
+    /** The folder holding the files: DIR/name, or the archive's folder inside it. */
+    private Path folder(Path dataDir) {
+      Path dir = dataDir.resolve(name);
+      Path nested = dir.resolve(extracted);
+      return !Files.isRegularFile(dir.resolve(testFile))
+              && Files.isRegularFile(nested.resolve(testFile))
+          ? nested
+          : dir;
+    }
+
+    String missing(Path dataDir) {
+      Path dir = folder(dataDir);
+      for (String file : files()) {
+        if (!Files.isRegularFile(dir.resolve(file))) {
+          return dir.resolve(file)
+              + " not found (nor in "
+              + dataDir.resolve(name).resolve(extracted)
+              + "); "
+              + name
+              + " is not shipped: run data/fetch "
+              + name
+              + (dataDir.normalize().equals(Path.of("data")) ? "" : " " + dataDir)
+              + " (downloads the binary version from https://www.cs.toronto.edu/~kriz/cifar.html)";
+        }
+      }
+      return null;
+    }
+
+    private List<String> files() {
+      List<String> all = new java.util.ArrayList<>(trainFiles);
+      all.add(testFile);
+      return all;
+    }
+
+    TrainTest load(Path dataDir) {
+      Path dir = folder(dataDir);
+      return new TrainTest(
+          part(CifarReader.readAll(trainFiles.stream().map(dir::resolve).toList(), format)),
+          part(CifarReader.read(dir.resolve(testFile), format)));
+    }
+
+    private Dataset part(CifarReader.Records records) {
+      return new Dataset(
+          name,
+          new Features.Bytes(records.pixels(), CifarReader.PIXELS, mean, std),
+          records.labels(),
+          null,
+          format.classes(),
+          SHAPE);
+    }
   }
 
   /** The prototype's dummy regression: y = x³ for x uniform in [−1, 1], one feature. */

@@ -11,7 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * PyTorch's default initialisation, so that training starts as the prototype's does: every weight
  * and bias of a layer with fan-in m is drawn from U(−1/√m, 1/√m) (nn.Linear's and nn.Conv2d's
- * kaiming_uniform(a=√5) and bias rule). Draws are seeded per (seed, layer, parameter).
+ * kaiming_uniform(a=√5) and bias rule). m is the number of inputs of one output unit: the input
+ * size of a dense layer, in_channels·kh·kw of a convolution (its weights' length over its output
+ * channels). Layers without weights (pooling) are skipped. Draws are seeded per (seed, layer,
+ * parameter).
  */
 public final class ParamInit {
 

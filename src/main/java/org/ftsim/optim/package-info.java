@@ -1,2 +1,2 @@
-/** Optimizers on flat parameter vectors and the learning-rate scaling with k. */
+/** Optimizers on flat parameter vectors (heavy-ball SGD, Adam) and the learning-rate scaling. */
 package org.ftsim.optim;

@@ -32,6 +32,7 @@ public final class ResultSink implements AutoCloseable {
   private final List<Row> steps = new ArrayList<>();
   private final List<Row> evals = new ArrayList<>();
   private final List<Row> workers = new ArrayList<>();
+  private final List<Row> shards = new ArrayList<>();
   private final List<Future<?>> pending = new ArrayList<>();
 
   /** A sink writing under {@code dir} (any Hadoop path). */
@@ -55,11 +56,17 @@ public final class ResultSink implements AutoCloseable {
     workers.add(row);
   }
 
+  /** Buffers a {@link Tables#SHARDS} row. */
+  public void shard(Row row) {
+    shards.add(row);
+  }
+
   /** Hands the buffered rows to the writer; returns at once. */
   public void flush() {
     submit("steps", Tables.STEPS, steps);
     submit("evals", Tables.EVALS, evals);
     submit("workers", Tables.WORKERS, workers);
+    submit("shards", Tables.SHARDS, shards);
   }
 
   /** Writes the run's {@link Tables#RUNS} row (after the rows before it). */

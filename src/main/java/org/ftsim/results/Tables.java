@@ -83,6 +83,14 @@ public final class Tables {
           field("corrected", BooleanType, false),
           field("correction_error", DoubleType, true));
 
+  /** The label histogram of each worker's share of the training set, written when a run starts. */
+  public static final StructType SHARDS =
+      schema(
+          field("run_id", StringType, false),
+          field("worker", IntegerType, false),
+          field("label", IntegerType, false),
+          field("count", IntegerType, false));
+
   private Tables() {}
 
   private static StructType schema(StructField... fields) {

@@ -10,7 +10,7 @@ import org.ftsim.model.ModelSpec;
 /**
  * The work of one partition at one step: for each worker it hosts, the gradient of the mean loss
  * over that worker's sub-batch at the broadcast parameters. Depends only on (parameters, seed,
- * epoch, step, worker), so a retried task returns the same bytes.
+ * epoch, step, worker), dropout masks included, so a retried task returns the same bytes.
  */
 final class GradientTask extends PartitionTask<WorkerGradient> {
 
@@ -54,7 +54,9 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     for (int w : workers) {
       long start = System.nanoTime();
       int[] indices = batches.subBatch(epoch, step, w);
-      Gradients.Result r = Gradients.compute(entry.network, data, indices, flipLabels[w]);
+      Gradients.Result r =
+          Gradients.compute(
+              entry.network, data, indices, flipLabels[w], batches.randomSeed(epoch, step, w));
       out.add(
           new WorkerGradient(
               w, r.gradient(), r.loss(), indices.length, partition, System.nanoTime() - start));

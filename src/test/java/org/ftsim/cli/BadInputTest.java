@@ -32,8 +32,8 @@ class BadInputTest {
         "-f 0 1 2 3 -w 4               | every worker is faulty",
         "-f x -w 4                     | -f/--faulty x",
         "-gb 8 -w 16                   | -gb/--global_batch_size 8: smaller than the number of workers (16)",
-        "-d imagenet                   | -d/--dataset imagenet: unknown dataset 'imagenet'; valid: dummy, mnist, fashion-mnist, synthetic",
-        "--arch resnet                 | --arch resnet: unknown architecture; valid: linear, mlp",
+        "-d imagenet                   | -d/--dataset imagenet: unknown dataset 'imagenet'; valid: dummy, mnist, fashion-mnist, cifar10, cifar100, synthetic",
+        "--arch resnet                 | --arch resnet: unknown architecture; valid: linear, mlp, cnn, lenet",
         "-d dummy --arch mlp           | --arch mlp",
         "-f 1 --fault bogus            | --fault bogus: unknown fault 'bogus'; valid: scale, add, power, gaussian, random, signflip, zero, nan, inf, alie, ipm, mimic, labelflip, crash",
         "-f 1 --fault gaussian:-1      | --fault gaussian:-1",
@@ -49,6 +49,15 @@ class BadInputTest {
         "--device cuda                 | --device cuda: no GPU backend",
         "--lr -1                       | --lr -1.0: must be a positive number",
         "--lr-scaling cube             | --lr-scaling cube",
+        "--arch cnn                    | --arch cnn: cnn is a convolutional network and needs images; this dataset's input is flat (16 values) (dataset synthetic)",
+        "-d dummy --arch cnn           | --arch cnn: the dummy regression takes the linear model",
+        "--optimizer rmsprop           | --optimizer rmsprop: unknown optimizer; valid: sgd, adam",
+        "--optimizer adam --momentum 0.9 | --momentum 0.9: momentum applies to sgd; adam uses betas (0.9, 0.999)",
+        "--partition shards            | --partition shards: unknown partition 'shards'; valid: iid, dirichlet:alpha, label-sorted, gamma:g",
+        "--partition dirichlet:-1      | --partition dirichlet:-1: alpha must be a finite number > 0",
+        "--partition gamma:2           | --partition gamma:2: gamma must be in [0, 1]",
+        "-d dummy --partition label-sorted | --partition label-sorted: deals by label; the dummy regression has none",
+        "--partition dirichlet:0.0001 -gb 2000 -w 8 | --partition dirichlet:0.0001: no draw of 10000 gave each of the 8 workers a full sub-batch (250 samples)",
         "--tolerate 9 -w 4             | --tolerate 9",
         "--no-such-flag                | --no-such-flag",
         "sweeep                        | unknown command 'sweeep'",
@@ -91,6 +100,20 @@ class BadInputTest {
       String message = run(argv)[1];
       assertTrue(
           message.contains("train-images-idx3-ubyte.gz not found") && message.contains("data/"),
+          message);
+      List<String> cifar =
+          List.of(
+              "-d",
+              "cifar100",
+              "--data-dir",
+              dir.resolve("empty").toString(),
+              "-tb",
+              dir.resolve("out").toString());
+      assertUserError(cifar, "--data-dir");
+      message = run(cifar)[1];
+      assertTrue(
+          message.contains("cifar100/train.bin not found")
+              && message.contains("data/fetch cifar100"),
           message);
     } else {
       Path file = Files.writeString(dir.resolve("a-file"), "x");
