@@ -12,6 +12,8 @@ import org.apache.spark.ml.regression.GBTRegressor;
 import org.apache.spark.sql.SparkSession;
 import org.ftsim.SparkTestSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The MLlib regressors on the shared local[2] session, against the closed form and each other. */
 class MllibRegressorsTest {
@@ -115,6 +117,40 @@ class MllibRegressorsTest {
     for (int i = 0; i < input.length; i++) {
       float expected = (float) model.predict(org.apache.spark.ml.linalg.Vectors.dense(input[i]));
       assertEquals(expected, predicted[i], "at " + input[i]);
+    }
+  }
+
+  /**
+   * The contract of every registered regressor, run through the {@link Corrector}: inputs are not
+   * modified, non-finite pairs are left out, the correction has the gradient's length and is
+   * finite, and on an invertible fault (scale:10) it is close to the honest gradient (the closed
+   * form and MLlib's line at exactly 1 − weight; the trees' steps add a few per cent).
+   */
+  @ParameterizedTest
+  @MethodSource("org.ftsim.correction.RegressorRegistry#names")
+  void everyRegressorKeepsTheContract(String name) {
+    float[] g = Vectors.normal(5_000, 0, 1, 26);
+    float[] x = Vectors.corrupt("scale:10", g, 1);
+    x[7] = Float.NaN;
+    x[8] = Float.POSITIVE_INFINITY;
+    float[] xCopy = x.clone();
+    float[] gCopy = g.clone();
+    Corrector corrector = new Corrector(RegressorRegistry.create(name, SPARK, 3), 0.95);
+    Fit fit = corrector.fit(2, List.of(x), List.of(g));
+    assertArrayEquals(xCopy, x);
+    assertArrayEquals(gCopy, g);
+    assertEquals(4_998, fit.pairs());
+    assertTrue(fit.fitMs() > 0);
+
+    float[] corrected = corrector.correct(2, Vectors.corrupt("scale:10", g, 1));
+    assertEquals(g.length, corrected.length);
+    for (float v : corrected) {
+      assertTrue(Float.isFinite(v));
+    }
+    double error = Corrector.trueError(corrected, g);
+    assertTrue(error >= 0.05 - 1e-4 && error < 0.15, name + ": true error " + error);
+    if (!name.equals("mllib-gbt")) {
+      assertEquals(0.05, error, 1e-4);
     }
   }
 
