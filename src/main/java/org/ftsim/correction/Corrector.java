@@ -101,7 +101,8 @@ public final class Corrector {
   /**
    * The true error of a correction: ‖c − h‖ / ‖h‖, the relative L2 distance between the corrected
    * gradient c actually aggregated and the worker's honest gradient h, accumulated in double; for
-   * an exactly inverted fault it is |1 − weight|. With h = 0 it is 0 when c = 0 and +∞ otherwise.
+   * an exactly inverted fault it is |1 − weight|. With h = 0 it is 0 when c = 0 and +∞ otherwise; a
+   * non-finite c gives NaN or +∞.
    *
    * @throws IllegalArgumentException when the lengths differ
    */
