@@ -17,6 +17,7 @@ public final class Seeds {
   public static final long FAULT_SCHEDULE = 0x5343484544L;
   public static final long DATA = 0x44415441L;
   public static final long REPLICA = 0x5245504CL;
+  public static final long CORRECTION_SAMPLE = 0x434F5252L;
 
   /** Dealing the training set into per-worker pools ({@code --partition}). */
   public static final long PARTITION = 0x5041525449L;
