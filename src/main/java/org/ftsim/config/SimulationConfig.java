@@ -376,7 +376,7 @@ public record SimulationConfig(
 
   /** The defense of this configuration. */
   public Defense buildDefense() {
-    return Defense.parse(defense, pre, tolerate);
+    return Defense.parse(defense, pre, tolerate, seed);
   }
 
   private static void positive(String flag, long value) {

@@ -88,7 +88,7 @@ class FaultEndToEndTest {
       }
     }
     assertTrue(
-        flippedLoss > 2 * honestLoss,
+        flippedLoss > 1.3 * honestLoss,
         "worker 1 trains on flipped labels: " + flippedLoss + " vs " + honestLoss);
   }
 }
