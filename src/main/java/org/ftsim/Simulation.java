@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.RowFactory;
@@ -13,6 +17,12 @@ import org.ftsim.aggregation.Aggregation;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.aggregation.Mean;
 import org.ftsim.config.SimulationConfig;
+import org.ftsim.correction.CorrectionSchedule;
+import org.ftsim.correction.Corrector;
+import org.ftsim.correction.Fit;
+import org.ftsim.correction.Phase;
+import org.ftsim.correction.RegressorRegistry;
+import org.ftsim.correction.ReplicaPlan;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
@@ -41,6 +51,15 @@ public final class Simulation {
   private final PrintStream out;
 
   private final TrainTest data;
+
+  /** Gradient correction (SPEC §7), or null when off. */
+  private CorrectionSchedule schedule;
+
+  private ReplicaPlan replicas;
+  private Corrector corrector;
+  private final Map<Integer, List<float[]>> replicaFaulty = new TreeMap<>();
+  private final Map<Integer, List<float[]>> replicaTrue = new TreeMap<>();
+  private final Map<Integer, Integer> fitStep = new TreeMap<>();
 
   /** Totals of the per-step timings, in milliseconds, for the closing summary. */
   private final double[] timing = new double[7];
@@ -99,6 +118,15 @@ public final class Simulation {
     Defense defense = c.buildDefense();
     LearningRateScaling scaling = LearningRateScaling.parse(c.lrScaling());
     Optimizer optimizer = c.buildOptimizer();
+    if (c.correction().enabled()) {
+      int[] faultyWorkers = c.faulty().stream().mapToInt(Integer::intValue).toArray();
+      schedule = new CorrectionSchedule(c.correction().replicaSteps(), c.correction().every());
+      replicas = new ReplicaPlan(n, faultyWorkers, c.seed());
+      corrector =
+          new Corrector(
+              RegressorRegistry.create(c.correction().model(), spark, c.seed()),
+              c.correction().weight());
+    }
     float[] params = ParamInit.pytorchDefault(model, c.seed());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = c.proc() > 0 ? c.proc() : jsc.defaultParallelism();
@@ -211,7 +239,9 @@ public final class Simulation {
     for (int w = 0; w < n; w++) {
       flip[w] = faults.flipsLabels(w, globalStep);
     }
-    SparkWorkers.StepGradients result = workers.gradients(params, epoch, stepInEpoch, flip);
+    Phase phase = schedule == null ? Phase.NORMAL : schedule.phase(globalStep);
+    int[] owners = phase == Phase.REPLICA ? replicas.batchOwners(globalStep) : null;
+    SparkWorkers.StepGradients result = workers.gradients(params, epoch, stepInEpoch, flip, owners);
     long t1 = System.nanoTime();
 
     float[][] honest = new float[n][];
@@ -223,15 +253,23 @@ public final class Simulation {
     }
     double trainLoss = lossSum / n;
     float[][] reported = faults.apply(globalStep, honest);
+    boolean[] corrected = new boolean[n];
+    double[] correctionError = new double[n];
+    if (phase == Phase.REPLICA) {
+      replicaStep(faults, globalStep, honest, reported, owners);
+    } else if (phase == Phase.CORRECTED) {
+      correctStep(sink, faults, globalStep, honest, reported, corrected, correctionError);
+    }
     int arrived = 0;
-    for (float[] r : reported) {
-      arrived += r != null ? 1 : 0;
+    for (int w = 0; w < n; w++) {
+      // A replica step leaves the faulty workers' gradients out of the aggregate (k = n − f).
+      arrived += reported[w] != null && !(phase == Phase.REPLICA && faults.isFaulty(w)) ? 1 : 0;
     }
     float[][] rows = new float[arrived][];
     boolean[] rowFaulty = new boolean[arrived];
     int[] rowWorker = new int[arrived];
     for (int w = 0, j = 0; w < n; w++) {
-      if (reported[w] != null) {
+      if (reported[w] != null && !(phase == Phase.REPLICA && faults.isFaulty(w))) {
         rows[j] = reported[w];
         rowFaulty[j] = faults.isFaulty(w);
         rowWorker[j++] = w;
@@ -247,7 +285,8 @@ public final class Simulation {
     for (int j = 0; j < arrived; j++) {
       used[rowWorker[j]] = aggregate.used()[j];
     }
-    workerRows(sink, faults, globalStep, result, honest, reported, used);
+    workerRows(
+        sink, faults, globalStep, result, honest, reported, used, corrected, correctionError);
     double ms = 1e-6;
     timing[GRAD] += (t1 - t0) * ms;
     timing[BROADCAST] += result.broadcastMs();
@@ -263,7 +302,7 @@ public final class Simulation {
             trainLoss,
             lr,
             aggregate.kept(),
-            "normal",
+            phase.label(),
             (t1 - t0) * ms,
             (t2 - t1) * ms,
             (System.nanoTime() - t0) * ms,
@@ -281,7 +320,9 @@ public final class Simulation {
       SparkWorkers.StepGradients result,
       float[][] honest,
       float[][] reported,
-      boolean[] used) {
+      boolean[] used,
+      boolean[] corrected,
+      double[] correctionError) {
     int n = honest.length;
     float[][] honestRows =
         IntStream.range(0, n)
@@ -316,9 +357,82 @@ public final class Simulation {
               norm,
               g.loss(),
               cos,
-              false,
-              null));
+              corrected[w],
+              corrected[w] ? correctionError[w] : null));
     }
+  }
+
+  /**
+   * A replica step: each faulty worker computed a healthy worker's sub-batch, so its (corrupted)
+   * report and that worker's true gradient form a training pair; after the last replica step of the
+   * phase, one regression per faulty worker is fitted on its pairs.
+   */
+  private void replicaStep(
+      FaultPlan faults, int globalStep, float[][] honest, float[][] reported, int[] owners) {
+    for (int w = 0; w < honest.length; w++) {
+      if (faults.isFaulty(w) && reported[w] != null) {
+        replicaFaulty.computeIfAbsent(w, k -> new ArrayList<>()).add(reported[w]);
+        replicaTrue.computeIfAbsent(w, k -> new ArrayList<>()).add(honest[owners[w]]);
+      }
+    }
+    if (!schedule.fitsAfter(globalStep)) {
+      return;
+    }
+    out.println(Corrector.TRAINING_LINE);
+    for (Map.Entry<Integer, List<float[]>> e : replicaFaulty.entrySet()) {
+      int w = e.getKey();
+      if (!corrector.hasModel(w)) {
+        out.println(Corrector.initLine(w));
+      }
+      Fit fit = corrector.fit(w, e.getValue(), replicaTrue.get(w));
+      fitStep.put(w, globalStep);
+      out.println(fit.lossLine());
+    }
+    replicaFaulty.clear();
+    replicaTrue.clear();
+  }
+
+  /**
+   * A corrected step: each faulty worker's report is replaced by weight × its model's prediction;
+   * the true error is measured against the worker's honest gradient on its own batch.
+   */
+  private void correctStep(
+      ResultSink sink,
+      FaultPlan faults,
+      int globalStep,
+      float[][] honest,
+      float[][] reported,
+      boolean[] corrected,
+      double[] correctionError) {
+    IntStream.range(0, honest.length)
+        .parallel()
+        .filter(w -> faults.isFaulty(w) && reported[w] != null && corrector.hasModel(w))
+        .forEach(
+            w -> {
+              reported[w] = corrector.correct(w, reported[w]);
+              corrected[w] = true;
+              correctionError[w] = Corrector.trueError(reported[w], honest[w]);
+            });
+    for (int w = 0; w < honest.length; w++) {
+      if (corrected[w]) {
+        Fit fit = corrector.lastFit(w).orElseThrow();
+        sink.correction(
+            RowFactory.create(
+                config.runId(),
+                globalStep,
+                w,
+                fit.regressor(),
+                fitStep.get(w),
+                finiteOrNull(fit.mse()),
+                finiteOrNull(fit.mape()),
+                finiteOrNull(correctionError[w]),
+                fit.fitMs()));
+      }
+    }
+  }
+
+  private static Double finiteOrNull(double value) {
+    return Double.isFinite(value) ? value : null;
   }
 
   /**
@@ -381,7 +495,7 @@ public final class Simulation {
             ? null
             : c.faultOf().isEmpty() ? c.fault() : c.fault() + " " + c.faultOf(),
         c.defense(),
-        false,
+        c.correction().enabled(),
         c.seed(),
         c.globalBatchSize(),
         c.epochs(),

@@ -176,6 +176,32 @@ final class TrainCommand {
               + " gamma:g")
   String partition = "iid";
 
+  @Option(
+      name = "--correct",
+      usage = "gradient correction: replica phases and a learned regression (SPEC §7)")
+  boolean correct;
+
+  @Option(
+      name = "--correct-model",
+      metaVar = "NAME",
+      usage = "correction regressor: linear, mllib-linear, mllib-gbt")
+  String correctModel = "linear";
+
+  @Option(
+      name = "--correct-every",
+      metaVar = "N",
+      usage = "corrected steps after each replica phase")
+  int correctEvery = 10;
+
+  @Option(
+      name = "--correct-weight",
+      metaVar = "X",
+      usage = "a corrected gradient is X × the prediction")
+  double correctWeight = 0.95;
+
+  @Option(name = "--replica-steps", metaVar = "N", usage = "steps of each replica phase")
+  int replicaSteps = 1;
+
   @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
   boolean help;
 
@@ -224,7 +250,9 @@ final class TrainCommand {
             master,
             dataDir,
             maxSteps == null ? 0 : maxSteps,
-            partition)
+            partition,
+            new org.ftsim.config.CorrectionConfig(
+                correct, correctModel, correctEvery, correctWeight, replicaSteps))
         .resolved();
   }
 

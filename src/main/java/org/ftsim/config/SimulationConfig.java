@@ -49,6 +49,7 @@ import org.ftsim.optim.Optimizers;
  * @param dataDir directory holding one folder per dataset
  * @param maxSteps stop after this many steps, or 0 for no limit
  * @param partition how the training set is dealt to the workers ({@link Partitioners})
+ * @param correction the gradient-correction options
  */
 public record SimulationConfig(
     String dataset,
@@ -78,7 +79,8 @@ public record SimulationConfig(
     String master,
     String dataDir,
     long maxSteps,
-    String partition) {
+    String partition,
+    CorrectionConfig correction) {
 
   /** The prototype's fault. */
   public static final String DEFAULT_FAULT = "scale:10";
@@ -118,13 +120,15 @@ public record SimulationConfig(
         null,
         "data",
         0,
-        "iid");
+        "iid",
+        CorrectionConfig.off());
   }
 
   /** This configuration with every per-dataset default filled in. */
   public SimulationConfig resolved() {
     String a = arch != null ? arch : ModelSpec.defaultArch(dataset);
-    String d = defense != null ? defense : (faulty.isEmpty() ? "mean" : "drop");
+    String d =
+        defense != null ? defense : (faulty.isEmpty() || correction.enabled() ? "mean" : "drop");
     boolean dummy = dataset.equals("dummy");
     double l =
         !Double.isNaN(lr)
@@ -168,7 +172,8 @@ public record SimulationConfig(
         master,
         dataDir,
         maxSteps,
-        partition);
+        partition,
+        correction);
   }
 
   /** The same configuration with run id {@code id}. */
@@ -201,7 +206,8 @@ public record SimulationConfig(
         master,
         dataDir,
         maxSteps,
-        partition);
+        partition,
+        correction);
   }
 
   /**
@@ -297,6 +303,31 @@ public record SimulationConfig(
     if (rule.dropsKnownFaulty() && faulty.isEmpty()) {
       throw new ConfigException(
           "-df/--defense", defense, "drop removes the faulty workers, but -f names none");
+    }
+    if (correction.enabled()) {
+      if (faulty.isEmpty()) {
+        throw new ConfigException("--correct: corrects faulty workers, but -f names none");
+      }
+      if (rule.dropsKnownFaulty()) {
+        throw new ConfigException(
+            "-df/--defense",
+            defense,
+            "drop discards the corrected gradients; use mean or a robust rule");
+      }
+      if (!org.ftsim.correction.RegressorRegistry.names()
+          .contains(Spec.parse(correction.model()).name())) {
+        throw new ConfigException(
+            "--correct-model",
+            correction.model(),
+            "unknown regressor; valid: "
+                + String.join(", ", org.ftsim.correction.RegressorRegistry.names()));
+      }
+      positive("--correct-every", correction.every());
+      positive("--replica-steps", correction.replicaSteps());
+      if (!(correction.weight() >= 0) || Double.isInfinite(correction.weight())) {
+        throw new ConfigException(
+            "--correct-weight", correction.weight(), "must be a finite number >= 0");
+      }
     }
     if (!(lr > 0) || Double.isInfinite(lr)) {
       throw new ConfigException("--lr", lr, "must be a positive number");

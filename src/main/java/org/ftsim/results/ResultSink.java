@@ -32,6 +32,7 @@ public final class ResultSink implements AutoCloseable {
   private final List<Row> steps = new ArrayList<>();
   private final List<Row> evals = new ArrayList<>();
   private final List<Row> workers = new ArrayList<>();
+  private final List<Row> corrections = new ArrayList<>();
   private final List<Row> shards = new ArrayList<>();
   private final List<Future<?>> pending = new ArrayList<>();
 
@@ -56,6 +57,11 @@ public final class ResultSink implements AutoCloseable {
     workers.add(row);
   }
 
+  /** Buffers a {@link Tables#CORRECTIONS} row. */
+  public void correction(Row row) {
+    corrections.add(row);
+  }
+
   /** Buffers a {@link Tables#SHARDS} row. */
   public void shard(Row row) {
     shards.add(row);
@@ -67,6 +73,7 @@ public final class ResultSink implements AutoCloseable {
     submit("evals", Tables.EVALS, evals);
     submit("workers", Tables.WORKERS, workers);
     submit("shards", Tables.SHARDS, shards);
+    submit("corrections", Tables.CORRECTIONS, corrections);
   }
 
   /** Writes the run's {@link Tables#RUNS} row (after the rows before it). */

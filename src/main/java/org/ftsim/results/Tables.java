@@ -91,6 +91,22 @@ public final class Tables {
           field("label", IntegerType, false),
           field("count", IntegerType, false));
 
+  /**
+   * One row per corrected gradient: the model that corrected it (and its fit) and the true error,
+   * ‖weight·prediction − honest‖ / ‖honest‖ against the worker's honest gradient on its own batch.
+   */
+  public static final StructType CORRECTIONS =
+      schema(
+          field("run_id", StringType, false),
+          field("step", IntegerType, false),
+          field("worker", IntegerType, false),
+          field("model", StringType, false),
+          field("fit_step", IntegerType, false),
+          field("train_mse", DoubleType, true),
+          field("train_mape", DoubleType, true),
+          field("true_error", DoubleType, true),
+          field("fit_ms", DoubleType, false));
+
   private Tables() {}
 
   private static StructType schema(StructField... fields) {

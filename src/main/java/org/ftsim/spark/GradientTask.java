@@ -24,6 +24,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   private final int epoch;
   private final int step;
   private final boolean[] flipLabels;
+  private final int[] batchOwner;
 
   GradientTask(
       ModelSpec model,
@@ -33,7 +34,8 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       long version,
       int epoch,
       int step,
-      boolean[] flipLabels) {
+      boolean[] flipLabels,
+      int[] batchOwner) {
     this.model = model;
     this.train = train;
     this.plan = plan;
@@ -42,6 +44,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     this.epoch = epoch;
     this.step = step;
     this.flipLabels = flipLabels;
+    this.batchOwner = batchOwner;
   }
 
   @Override
@@ -53,10 +56,12 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     List<WorkerGradient> out = new ArrayList<>();
     for (int w : workers) {
       long start = System.nanoTime();
-      int[] indices = batches.subBatch(epoch, step, w);
+      // In a replica step a faulty worker recomputes a healthy worker's sub-batch (same seed).
+      int owner = batchOwner == null ? w : batchOwner[w];
+      int[] indices = batches.subBatch(epoch, step, owner);
       Gradients.Result r =
           Gradients.compute(
-              entry.network, data, indices, flipLabels[w], batches.randomSeed(epoch, step, w));
+              entry.network, data, indices, flipLabels[w], batches.randomSeed(epoch, step, owner));
       out.add(
           new WorkerGradient(
               w, r.gradient(), r.loss(), indices.length, partition, System.nanoTime() - start));

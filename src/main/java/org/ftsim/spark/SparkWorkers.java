@@ -77,6 +77,15 @@ public final class SparkWorkers implements AutoCloseable {
    * @param flipLabels per worker, whether it trains on flipped labels this step
    */
   public StepGradients gradients(float[] params, int epoch, int step, boolean[] flipLabels) {
+    return gradients(params, epoch, step, flipLabels, null);
+  }
+
+  /**
+   * As {@link #gradients(float[], int, int, boolean[])}, with worker w computing on the sub-batch
+   * of worker {@code batchOwner[w]} (the replica phase of gradient correction); null: its own.
+   */
+  public StepGradients gradients(
+      float[] params, int epoch, int step, boolean[] flipLabels, int[] batchOwner) {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
@@ -85,7 +94,15 @@ public final class SparkWorkers implements AutoCloseable {
             PartitionTask.runJob(
                 workerRdd,
                 new GradientTask(
-                    model, train, plan, p, VERSIONS.incrementAndGet(), epoch, step, flipLabels)));
+                    model,
+                    train,
+                    plan,
+                    p,
+                    VERSIONS.incrementAndGet(),
+                    epoch,
+                    step,
+                    flipLabels,
+                    batchOwner)));
     long t2 = System.nanoTime();
     p.destroy(false);
     result.sort(Comparator.comparingInt(WorkerGradient::worker));

@@ -60,6 +60,10 @@ class BadInputTest {
         "--partition dirichlet:0.0001 -gb 2000 -w 8 | --partition dirichlet:0.0001: no draw of 10000 gave each of the 8 workers a full sub-batch (250 samples)",
         "--tolerate 9 -w 4             | --tolerate 9",
         "--no-such-flag                | --no-such-flag",
+        "--correct                     | --correct: corrects faulty workers, but -f names none",
+        "-f 1 --correct -df drop       | drop discards the corrected gradients",
+        "-f 1 --correct --correct-model gp | --correct-model gp: unknown regressor; valid: linear",
+        "-f 1 --correct --correct-every 0 | --correct-every 0: must be positive",
         "sweeep                        | unknown command 'sweeep'",
       })
   void userErrorsAreOneLineWithStatusTwoAndWriteNothing(String args, String expected) {

@@ -1,0 +1,99 @@
+package org.ftsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.ftsim.SparkTestSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --correct through the real command: phases, k, the prototype's lines and the true error. */
+class CorrectionEndToEndTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void scaleFaultIsCorrectedToTheWeightsError() {
+    SparkSession spark = SparkTestSession.get();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            new String[] {
+              "-d",
+              "synthetic",
+              "-w",
+              "6",
+              "-f",
+              "0",
+              "1",
+              "--correct",
+              "--correct-every",
+              "4",
+              "-gb",
+              "192",
+              "-e",
+              "1",
+              "--run-id",
+              "corr",
+              "-tb",
+              dir.toString()
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+    assertEquals(0, status);
+    String console = out.toString(StandardCharsets.UTF_8);
+    assertTrue(console.contains("[AGG] Init correction model for worker 0"), console);
+    assertTrue(console.contains("[CORRECTION] Training ..."), console);
+    assertTrue(console.contains("[CORRECTION] Training loss (MSE, MAPE): "), console);
+
+    // 2048 / 192 → 11 steps: replica at 1, 6 and 11, corrected at 2–5 and 7–10.
+    List<Row> steps =
+        spark.read().parquet(dir.resolve("steps").toString()).orderBy("step").collectAsList();
+    assertEquals(11, steps.size());
+    for (Row r : steps) {
+      int step = r.getAs("step");
+      boolean replica = step == 1 || step == 6 || step == 11;
+      assertEquals(replica ? "replica" : "corrected", r.getAs("phase"), "step " + step);
+      assertEquals(replica ? 4 : 6, r.<Integer>getAs("k"), "step " + step);
+    }
+    List<Row> workers =
+        spark
+            .read()
+            .parquet(dir.resolve("workers").toString())
+            .where("step = 3")
+            .orderBy("worker")
+            .collectAsList();
+    for (Row r : workers) {
+      boolean faulty =
+          r.getAs("worker") == Integer.valueOf(0) || r.getAs("worker") == Integer.valueOf(1);
+      assertEquals(faulty, r.<Boolean>getAs("corrected"));
+      assertTrue(r.<Boolean>getAs("used"));
+      if (faulty) {
+        // scale:10 is exactly invertible: the error of weight × prediction is 1 − weight.
+        assertEquals(0.05, r.<Double>getAs("correction_error"), 1e-3);
+      }
+    }
+    List<Row> corrections =
+        spark.read().parquet(dir.resolve("corrections").toString()).collectAsList();
+    assertEquals(16, corrections.size(), "2 workers × 8 corrected steps");
+    for (Row r : corrections) {
+      assertEquals("linear", r.getAs("model"));
+      assertEquals(0.05, r.<Double>getAs("true_error"), 1e-3);
+      int fit = r.getAs("fit_step");
+      int step = r.getAs("step");
+      assertEquals(step < 6 ? 1 : 6, fit);
+    }
+    Row run = spark.read().parquet(dir.resolve("runs").toString()).first();
+    assertTrue(run.<Boolean>getAs("correct"));
+    assertEquals("mean", run.getAs("defense"), "the default defense with --correct");
+    assertFalse(Double.isNaN(run.<Double>getAs("final_metric")));
+  }
+}
