@@ -329,7 +329,7 @@ public final class Simulation {
             .filter(w -> !faults.isFaulty(w))
             .mapToObj(w -> honest[w])
             .toArray(float[][]::new);
-    float[] honestMean = blockParallelMean(honestRows);
+    float[] honestMean = Mean.mean(honestRows);
     double meanNorm = Math.sqrt(dot(honestMean, honestMean));
     double[][] stats = new double[n][];
     IntStream.range(0, n)
@@ -518,33 +518,6 @@ public final class Simulation {
   public static String codeVersion() {
     String v = Simulation.class.getPackage().getImplementationVersion();
     return v != null ? v : "dev";
-  }
-
-  /**
-   * The coordinate-wise mean of the rows, over coordinate blocks in parallel; each coordinate is
-   * summed in row order, so the bits are those of {@link Mean#mean}.
-   */
-  private static float[] blockParallelMean(float[][] rows) {
-    int d = rows[0].length;
-    float[] mean = new float[d];
-    int block = 1 << 15;
-    IntStream.range(0, (d + block - 1) / block)
-        .parallel()
-        .forEach(
-            b -> {
-              int from = b * block;
-              int to = Math.min(d, from + block);
-              for (float[] row : rows) {
-                for (int j = from; j < to; j++) {
-                  mean[j] += row[j];
-                }
-              }
-              float scale = 1f / rows.length;
-              for (int j = from; j < to; j++) {
-                mean[j] *= scale;
-              }
-            });
-    return mean;
   }
 
   /** a·b with eight float accumulators (pipelined; ample precision for a logged metric). */
