@@ -22,6 +22,7 @@ import org.ftsim.correction.Corrector;
 import org.ftsim.correction.Fit;
 import org.ftsim.correction.Phase;
 import org.ftsim.correction.RegressorRegistry;
+import org.ftsim.correction.ReplicaData;
 import org.ftsim.correction.ReplicaPlan;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Partitioners;
@@ -60,6 +61,11 @@ public final class Simulation {
   private final Map<Integer, List<float[]>> replicaFaulty = new TreeMap<>();
   private final Map<Integer, List<float[]>> replicaTrue = new TreeMap<>();
   private final Map<Integer, Integer> fitStep = new TreeMap<>();
+
+  /** With {@code --data_coll_path}: the first replica phase's pairs; the run ends once written. */
+  private final List<ReplicaData.Record> collected = new ArrayList<>();
+
+  private boolean collectionDone;
 
   /** Totals of the per-step timings, in milliseconds, for the closing summary. */
   private final double[] timing = new double[7];
@@ -176,7 +182,7 @@ public final class Simulation {
                 stepsPerEpoch,
                 loss);
           }
-          stop = c.maxSteps() > 0 && globalStep >= c.maxSteps();
+          stop = c.maxSteps() > 0 && globalStep >= c.maxSteps() || collectionDone;
           boolean evalNow =
               c.evalEvery() > 0
                   ? globalStep % c.evalEvery() == 0 || s + 1 == stepsPerEpoch
@@ -241,7 +247,17 @@ public final class Simulation {
     }
     Phase phase = schedule == null ? Phase.NORMAL : schedule.phase(globalStep);
     int[] owners = phase == Phase.REPLICA ? replicas.batchOwners(globalStep) : null;
-    SparkWorkers.StepGradients result = workers.gradients(params, epoch, stepInEpoch, flip, owners);
+    // A corrected label-flipping worker's true error is measured against its gradient on the true
+    // labels, which only the worker can compute: ask for it (one more gradient per such worker).
+    boolean[] cleanToo = null;
+    if (phase == Phase.CORRECTED) {
+      cleanToo = new boolean[n];
+      for (int w = 0; w < n; w++) {
+        cleanToo[w] = flip[w] && faults.isFaulty(w);
+      }
+    }
+    SparkWorkers.StepGradients result =
+        workers.gradients(params, epoch, stepInEpoch, flip, owners, cleanToo);
     long t1 = System.nanoTime();
 
     float[][] honest = new float[n][];
@@ -258,7 +274,13 @@ public final class Simulation {
     if (phase == Phase.REPLICA) {
       replicaStep(faults, globalStep, honest, reported, owners);
     } else if (phase == Phase.CORRECTED) {
-      correctStep(sink, faults, globalStep, honest, reported, corrected, correctionError);
+      float[][] truth = honest.clone();
+      for (WorkerGradient g : result.gradients()) {
+        if (g.clean() != null) {
+          truth[g.worker()] = g.cleanValues();
+        }
+      }
+      correctStep(sink, faults, globalStep, truth, reported, corrected, correctionError);
     }
     int arrived = 0;
     for (int w = 0; w < n; w++) {
@@ -373,9 +395,25 @@ public final class Simulation {
       if (faults.isFaulty(w) && reported[w] != null) {
         replicaFaulty.computeIfAbsent(w, k -> new ArrayList<>()).add(reported[w]);
         replicaTrue.computeIfAbsent(w, k -> new ArrayList<>()).add(honest[owners[w]]);
+        if (config.correction().collects()) {
+          collected.add(new ReplicaData.Record(w, globalStep, reported[w], honest[owners[w]]));
+        }
       }
     }
     if (!schedule.fitsAfter(globalStep)) {
+      return;
+    }
+    if (config.correction().collects()) {
+      String path = config.correction().collectPath();
+      long rows = ReplicaData.write(spark, path, collected);
+      out.printf(
+          Locale.ROOT,
+          "[DATA] Wrote %d replica pairs (%d coordinate rows) of workers %s to %s%n",
+          collected.size(),
+          rows,
+          replicaFaulty.keySet(),
+          path);
+      collectionDone = true;
       return;
     }
     out.println(Corrector.TRAINING_LINE);

@@ -86,6 +86,9 @@ public final class Main {
         config = config.withRunId(newRunId(config.dataset()));
       }
       checkWritable(config.resultsDir());
+      if (config.correction().collects()) {
+        checkNew("--data_coll_path", config.correction().collectPath());
+      }
       String missing = Datasets.missingFiles(config.dataset(), Path.of(config.dataDir()));
       if (missing != null) {
         throw new ConfigException("--data-dir", config.dataDir(), missing);
@@ -147,14 +150,27 @@ public final class Main {
    * systems (hdfs://, s3a://) are checked when the first rows are written.
    */
   static void checkWritable(String dir) {
+    checkWritable("-tb/--tb", dir);
+  }
+
+  /** As {@link #checkWritable(String)}, and the local path {@code dir} must not exist yet. */
+  static void checkNew(String flag, String dir) {
+    Path local = checkWritable(flag, dir);
+    if (local != null && Files.exists(local)) {
+      throw new ConfigException(flag, dir, "already exists");
+    }
+  }
+
+  /** The checked local path, or null for another file system. */
+  private static Path checkWritable(String flag, String dir) {
     URI uri;
     try {
       uri = URI.create(dir);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("-tb/--tb", dir, "not a valid path");
+      throw new ConfigException(flag, dir, "not a valid path");
     }
     if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
-      return;
+      return null;
     }
     Path path = uri.getScheme() == null ? Path.of(dir) : Path.of(uri);
     Path p = path.toAbsolutePath();
@@ -162,10 +178,11 @@ public final class Main {
       p = p.getParent();
     }
     if (p == null || !Files.isDirectory(p)) {
-      throw new ConfigException("-tb/--tb", dir, p + " is not a directory");
+      throw new ConfigException(flag, dir, p + " is not a directory");
     }
     if (!Files.isWritable(p)) {
-      throw new ConfigException("-tb/--tb", dir, "cannot write in " + p);
+      throw new ConfigException(flag, dir, "cannot write in " + p);
     }
+    return path;
   }
 }

@@ -202,6 +202,15 @@ final class TrainCommand {
   @Option(name = "--replica-steps", metaVar = "N", usage = "steps of each replica phase")
   int replicaSteps = 1;
 
+  @Option(
+      name = "--data_coll_path",
+      aliases = "--data-coll-path",
+      metaVar = "P",
+      usage =
+          "with --correct: write the first replica phase's pairs (worker, step, coordinate, faulty,"
+              + " true) as Parquet to P, then end the run")
+  String dataCollPath;
+
   @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
   boolean help;
 
@@ -252,7 +261,7 @@ final class TrainCommand {
             maxSteps == null ? 0 : maxSteps,
             partition,
             new org.ftsim.config.CorrectionConfig(
-                correct, correctModel, correctEvery, correctWeight, replicaSteps))
+                correct, correctModel, correctEvery, correctWeight, replicaSteps, dataCollPath))
         .resolved();
   }
 

@@ -304,6 +304,12 @@ public record SimulationConfig(
       throw new ConfigException(
           "-df/--defense", defense, "drop removes the faulty workers, but -f names none");
     }
+    if (correction.collects() && !correction.enabled()) {
+      throw new ConfigException(
+          "--data_coll_path",
+          correction.collectPath(),
+          "collects the replica pairs of gradient correction; add --correct");
+    }
     if (correction.enabled()) {
       if (faulty.isEmpty()) {
         throw new ConfigException("--correct: corrects faulty workers, but -f names none");

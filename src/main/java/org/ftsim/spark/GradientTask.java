@@ -25,6 +25,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   private final int step;
   private final boolean[] flipLabels;
   private final int[] batchOwner;
+  private final boolean[] cleanToo;
 
   GradientTask(
       ModelSpec model,
@@ -35,7 +36,8 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       int epoch,
       int step,
       boolean[] flipLabels,
-      int[] batchOwner) {
+      int[] batchOwner,
+      boolean[] cleanToo) {
     this.model = model;
     this.train = train;
     this.plan = plan;
@@ -45,6 +47,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     this.step = step;
     this.flipLabels = flipLabels;
     this.batchOwner = batchOwner;
+    this.cleanToo = cleanToo;
   }
 
   @Override
@@ -59,12 +62,22 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       // In a replica step a faulty worker recomputes a healthy worker's sub-batch (same seed).
       int owner = batchOwner == null ? w : batchOwner[w];
       int[] indices = batches.subBatch(epoch, step, owner);
-      Gradients.Result r =
-          Gradients.compute(
-              entry.network, data, indices, flipLabels[w], batches.randomSeed(epoch, step, owner));
+      long seed = batches.randomSeed(epoch, step, owner);
+      Gradients.Result r = Gradients.compute(entry.network, data, indices, flipLabels[w], seed);
+      // The truth of a label-flipping worker: the same sub-batch and dropout, true labels.
+      byte[] clean =
+          flipLabels[w] && cleanToo != null && cleanToo[w]
+              ? Gradients.compute(entry.network, data, indices, false, seed).gradient()
+              : null;
       out.add(
           new WorkerGradient(
-              w, r.gradient(), r.loss(), indices.length, partition, System.nanoTime() - start));
+              w,
+              r.gradient(),
+              r.loss(),
+              indices.length,
+              partition,
+              System.nanoTime() - start,
+              clean));
     }
     return out;
   }

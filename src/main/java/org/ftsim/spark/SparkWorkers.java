@@ -77,15 +77,22 @@ public final class SparkWorkers implements AutoCloseable {
    * @param flipLabels per worker, whether it trains on flipped labels this step
    */
   public StepGradients gradients(float[] params, int epoch, int step, boolean[] flipLabels) {
-    return gradients(params, epoch, step, flipLabels, null);
+    return gradients(params, epoch, step, flipLabels, null, null);
   }
 
   /**
    * As {@link #gradients(float[], int, int, boolean[])}, with worker w computing on the sub-batch
-   * of worker {@code batchOwner[w]} (the replica phase of gradient correction); null: its own.
+   * of worker {@code batchOwner[w]} (the replica phase of gradient correction; null: its own), and
+   * a flipping worker w with {@code cleanToo[w]} also computing its gradient on the true labels
+   * (null: none does).
    */
   public StepGradients gradients(
-      float[] params, int epoch, int step, boolean[] flipLabels, int[] batchOwner) {
+      float[] params,
+      int epoch,
+      int step,
+      boolean[] flipLabels,
+      int[] batchOwner,
+      boolean[] cleanToo) {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
@@ -102,7 +109,8 @@ public final class SparkWorkers implements AutoCloseable {
                     epoch,
                     step,
                     flipLabels,
-                    batchOwner)));
+                    batchOwner,
+                    cleanToo)));
     long t2 = System.nanoTime();
     p.destroy(false);
     result.sort(Comparator.comparingInt(WorkerGradient::worker));

@@ -13,13 +13,20 @@ import java.io.Serializable;
  * @param batch the sub-batch size
  * @param partition the Spark partition that computed it
  * @param nanos time spent computing it, building the batch included
+ * @param clean for a worker that trained on flipped labels and was asked for its truth, the
+ *     gradient on the true labels of the same sub-batch (same encoding); otherwise null
  */
 public record WorkerGradient(
-    int worker, byte[] gradient, double loss, int batch, int partition, long nanos)
+    int worker, byte[] gradient, double loss, int batch, int partition, long nanos, byte[] clean)
     implements Serializable {
 
   /** The gradient as floats. */
   public float[] values() {
     return FloatBytes.decode(gradient);
+  }
+
+  /** The gradient on the true labels: {@link #clean} if it was computed, else the gradient. */
+  public float[] cleanValues() {
+    return clean == null ? values() : FloatBytes.decode(clean);
   }
 }

@@ -96,4 +96,85 @@ class CorrectionEndToEndTest {
     assertEquals("mean", run.getAs("defense"), "the default defense with --correct");
     assertFalse(Double.isNaN(run.<Double>getAs("final_metric")));
   }
+
+  @Test
+  void dataCollectionWritesTheFirstReplicaPhaseAndEnds() {
+    SparkSession spark = SparkTestSession.get();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String pairs = dir.resolve("pairs").toString();
+    int status =
+        Main.run(
+            new String[] {
+              "-d",
+              "synthetic",
+              "-w",
+              "6",
+              "-f",
+              "0",
+              "4",
+              "--correct",
+              "--replica-steps",
+              "2",
+              "-gb",
+              "192",
+              "-e",
+              "1",
+              "--run-id",
+              "coll",
+              "-tb",
+              dir.toString(),
+              "--data_coll_path",
+              pairs
+            },
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+    assertEquals(0, status);
+    String console = out.toString(StandardCharsets.UTF_8);
+    assertTrue(console.contains("[DATA] Wrote 4 replica pairs"), console);
+    assertFalse(
+        console.contains("[CORRECTION] Training ..."), "collection fits nothing: " + console);
+
+    // The run ends after the two replica steps.
+    List<Row> steps = spark.read().parquet(dir.resolve("steps").toString()).collectAsList();
+    assertEquals(2, steps.size());
+    assertTrue(steps.stream().allMatch(r -> r.getAs("phase").equals("replica")));
+
+    org.apache.spark.sql.Dataset<Row> table = spark.read().parquet(pairs);
+    assertEquals(
+        List.of("worker", "step", "coordinate", "faulty", "true"), List.of(table.columns()));
+    long d = table.where("worker = 0 AND step = 1").count();
+    assertTrue(d > 100, "a synthetic MLP has more parameters than " + d);
+    assertEquals(2 * 2 * d, table.count(), "2 faulty workers × 2 steps × d coordinates");
+    assertEquals(d, table.where("worker = 4 AND step = 2").select("coordinate").distinct().count());
+    // scale:10 reports exactly ten times the true gradient of the copied healthy worker's batch.
+    assertEquals(0, table.where("faulty != CAST(10 * `true` AS FLOAT)").count());
+    assertTrue(table.where("`true` != 0").count() > d, "true gradients are not all zero");
+  }
+
+  @Test
+  void dataCollectionRefusesAnExistingPathAndNeedsCorrect() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("taken"));
+    String[][] cases = {
+      {"--correct", "--data_coll_path", dir.resolve("taken").toString()},
+      {"--data_coll_path", dir.resolve("fresh").toString()}
+    };
+    String[] expected = {"already exists", "add --correct"};
+    for (int i = 0; i < cases.length; i++) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      String[] args =
+          java.util.stream.Stream.concat(
+                  java.util.stream.Stream.of(
+                      "-d", "synthetic", "-w", "4", "-f", "0", "-tb", dir.resolve("r").toString()),
+                  java.util.Arrays.stream(cases[i]))
+              .toArray(String[]::new);
+      int status = Main.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+      String line = err.toString(StandardCharsets.UTF_8);
+      assertEquals(Main.USAGE, status, line);
+      assertTrue(line.startsWith("ftsim: --data_coll_path "), line);
+      assertTrue(line.contains(expected[i]), line);
+      assertEquals(1, line.strip().lines().count(), line);
+    }
+    assertFalse(java.nio.file.Files.exists(dir.resolve("fresh")));
+    assertFalse(java.nio.file.Files.exists(dir.resolve("r")), "nothing written");
+  }
 }
