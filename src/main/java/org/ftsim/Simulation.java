@@ -70,6 +70,17 @@ public final class Simulation {
   /** Totals of the per-step timings, in milliseconds, for the closing summary. */
   private final double[] timing = new double[7];
 
+  /** Per phase (by ordinal): steps taken and their total milliseconds. */
+  private final int[] phaseSteps = new int[Phase.values().length];
+
+  private final double[] phaseMs = new double[Phase.values().length];
+
+  /** Corrected gradients, and the sum of their finite true errors and how many were finite. */
+  private long correctedCount;
+
+  private double trueErrorSum;
+  private long trueErrorCount;
+
   private static final int GRAD = 0;
   private static final int BROADCAST = 1;
   private static final int COMPUTE = 2;
@@ -225,6 +236,16 @@ public final class Simulation {
           timing[UPDATE] / globalStep,
           timing[EVAL] / 1e3);
     }
+    if (schedule != null && !config.correction().collects()) {
+      out.printf(
+          Locale.ROOT,
+          "correction: %d corrected gradients, mean true error %.4f; per step %.1f ms corrected,"
+              + " %.1f ms replica%n",
+          correctedCount,
+          trueErrorCount == 0 ? Double.NaN : trueErrorSum / trueErrorCount,
+          meanStepMs(Phase.CORRECTED),
+          meanStepMs(Phase.REPLICA));
+    }
     return new Summary(c.runId(), c.resultsDir(), lastMetric[0], metricName, wall);
   }
 
@@ -316,6 +337,8 @@ public final class Simulation {
     timing[AGGREGATE] += (t2 - t1) * ms;
     timing[UPDATE] += (t3 - t2) * ms;
     timing[STEP] += (System.nanoTime() - t0) * ms;
+    phaseSteps[phase.ordinal()]++;
+    phaseMs[phase.ordinal()] += (System.nanoTime() - t0) * ms;
     sink.step(
         RowFactory.create(
             config.runId(),
@@ -453,6 +476,11 @@ public final class Simulation {
             });
     for (int w = 0; w < honest.length; w++) {
       if (corrected[w]) {
+        correctedCount++;
+        if (Double.isFinite(correctionError[w])) {
+          trueErrorSum += correctionError[w];
+          trueErrorCount++;
+        }
         Fit fit = corrector.lastFit(w).orElseThrow();
         sink.correction(
             RowFactory.create(
@@ -467,6 +495,11 @@ public final class Simulation {
                 fit.fitMs()));
       }
     }
+  }
+
+  private double meanStepMs(Phase phase) {
+    int steps = phaseSteps[phase.ordinal()];
+    return steps == 0 ? Double.NaN : phaseMs[phase.ordinal()] / steps;
   }
 
   private static Double finiteOrNull(double value) {

@@ -53,6 +53,8 @@ class CorrectionEndToEndTest {
     assertTrue(console.contains("[AGG] Init correction model for worker 0"), console);
     assertTrue(console.contains("[CORRECTION] Training ..."), console);
     assertTrue(console.contains("[CORRECTION] Training loss (MSE, MAPE): "), console);
+    assertTrue(
+        console.contains("correction: 16 corrected gradients, mean true error 0.0500;"), console);
 
     // 2048 / 192 → 11 steps: replica at 1, 6 and 11, corrected at 2–5 and 7–10.
     List<Row> steps =
