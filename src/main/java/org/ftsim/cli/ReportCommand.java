@@ -87,12 +87,27 @@ final class ReportCommand {
     }
   }
 
-  /** The active session, or a new one: local[*] unless a master is configured. */
+  /**
+   * The active session, or a new one: local[*] unless a master is configured. A new local session
+   * lists the tables' partition folders on the driver rather than in a Spark job per table and
+   * shuffles into few partitions: a report's tables are small next to a job's.
+   */
   private static SparkSession session() {
+    scala.Option<SparkSession> running =
+        SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
+    if (running.isDefined()) {
+      return running.get();
+    }
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName("ftsim report");
     if (!conf.contains("spark.master")) {
-      builder.master("local[*]").config("spark.ui.enabled", "false");
+      builder
+          .master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"))
+          .config(
+              "spark.sql.sources.parallelPartitionDiscovery.threshold",
+              conf.get("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000"));
     }
     return builder.getOrCreate();
   }

@@ -4,8 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -64,11 +67,15 @@ final class Charts {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, shapes);
     // Grey runs first, so that the named runs are drawn over them.
+    long others = lines.keySet().stream().filter(id -> !colours.isColoured(id)).count();
     int greys = 0;
     for (Map.Entry<String, double[][]> line : lines.entrySet()) {
       if (!colours.isColoured(line.getKey())) {
         int i = data.getSeriesCount();
-        String key = greys == 0 ? colours.others() + " other runs" : "other " + line.getKey();
+        String key =
+            greys > 0
+                ? "other " + line.getKey()
+                : others + (others == 1 ? " other run" : " other runs");
         data.addSeries(series(key, line.getValue(), logY));
         renderer.setSeriesPaint(i, RunColors.OTHER);
         renderer.setSeriesStroke(i, new BasicStroke(0.8f));
@@ -165,7 +172,7 @@ final class Charts {
     if (log) {
       LogAxis axis = new LogAxis(label + " (log scale)");
       axis.setSmallestValue(1e-12);
-      axis.setNumberFormatOverride(new DecimalFormat("0.###E0"));
+      axis.setNumberFormatOverride(new ThreeDigits());
       return axis;
     }
     NumberAxis axis = new NumberAxis(label);
@@ -184,5 +191,26 @@ final class Charts {
     legend.setPosition(RectangleEdge.BOTTOM);
     legend.setFrame(BlockBorder.NONE);
     return chart;
+  }
+
+  /** Tick labels of a log axis with three significant digits (0.0316, 2.51, 1.00e-05). */
+  private static final class ThreeDigits extends NumberFormat {
+
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+      return to.append(String.format(Locale.ROOT, "%.3g", number));
+    }
+
+    @Override
+    public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+      return to.append(number);
+    }
+
+    @Override
+    public Number parse(String source, ParsePosition pos) {
+      throw new UnsupportedOperationException("tick labels are not parsed");
+    }
   }
 }

@@ -36,6 +36,8 @@ public final class Report {
    */
   public record Summary(Path page, int runs, int charts) {}
 
+  private static final List<String> CACHED = List.of("runs", "steps", "evals");
+
   private Report() {}
 
   /** The page's default path: {@code DIR/report.html} for a local DIR, else ./report.html. */
@@ -62,14 +64,22 @@ public final class Report {
       throw new ConfigException(OUT_FLAG, page, "cannot write in " + target.getParent());
     }
     ResultTables.register(spark, dir, runIds);
-    List<Row> rows = Query.RUNS.run(spark).collectAsList();
-    Map<String, String> configs = new LinkedHashMap<>();
-    rows.forEach(r -> configs.put(r.getAs("run_id"), r.getAs("config_json")));
-    Map<String, String> labels = RunLabels.of(configs);
-    List<RunRow> runs =
-        rows.stream().map(r -> RunRow.of(r, labels.get(r.<String>getAs("run_id")))).toList();
-    RunColors colours = RunColors.choose(runs);
-    List<Section> sections = new Sections(spark, runs, colours).all();
+    List<RunRow> runs;
+    List<Section> sections;
+    RunColors colours;
+    // Several queries read these small tables: read their files once.
+    CACHED.forEach(spark.catalog()::cacheTable);
+    try {
+      List<Row> rows = Query.RUNS.run(spark).collectAsList();
+      Map<String, String> configs = new LinkedHashMap<>();
+      rows.forEach(r -> configs.put(r.getAs("run_id"), r.getAs("config_json")));
+      Map<String, String> labels = RunLabels.of(configs);
+      runs = rows.stream().map(r -> RunRow.of(r, labels.get(r.<String>getAs("run_id")))).toList();
+      colours = RunColors.choose(runs);
+      sections = new Sections(spark, runs, colours).all();
+    } finally {
+      CACHED.forEach(spark.catalog()::uncacheTable);
+    }
     String made = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
     writeWhole(target, HtmlPage.render(dir, runs, colours, sections, made));
     int charts = sections.stream().mapToInt(s -> s.figures().size()).sum();

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,7 +21,8 @@ import org.ftsim.results.Tables;
 /**
  * Registers a results directory's tables (SPEC §8) as Spark SQL temporary views named like the
  * tables, read with the schemas of {@link Tables} (a table a run never wrote, such as {@code
- * corrections} without {@code --correct}, is an empty view), and restricted to some runs if asked.
+ * corrections} without {@code --correct}, is an empty view; a column an older run lacks reads as
+ * null), and restricted to some runs if asked.
  */
 final class ResultTables {
 
@@ -31,6 +31,8 @@ final class ResultTables {
 
   /** The flag that selects runs. */
   static final String RUNS_FLAG = "--runs";
+
+  private static final String PARTITION = "run_id=";
 
   private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
 
@@ -54,8 +56,13 @@ final class ResultTables {
    */
   static List<String> register(SparkSession spark, String dir, List<String> runIds) {
     String root = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
-    checkLooksLikeResults(spark, root);
-    List<String> all = runIdsOf(spark, root + "/runs");
+    FileSystem fs;
+    try {
+      fs = new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new ConfigException(FLAG, dir, "cannot read: " + e.getMessage());
+    }
+    List<String> all = runIds(fs, dir, new Path(root));
     if (!runIds.isEmpty()) {
       List<String> unknown = runIds.stream().filter(id -> !all.contains(id)).toList();
       if (!unknown.isEmpty()) {
@@ -66,7 +73,7 @@ final class ResultTables {
       }
     }
     for (Map.Entry<String, StructType> table : SCHEMAS.entrySet()) {
-      Dataset<Row> rows = read(spark, root + "/" + table.getKey(), table.getValue());
+      Dataset<Row> rows = read(spark, fs, root + "/" + table.getKey(), table.getValue());
       if (!runIds.isEmpty()) {
         rows = rows.where(col("run_id").isin(runIds.toArray()));
       }
@@ -75,21 +82,23 @@ final class ResultTables {
     return runIds.isEmpty() ? all : runIds.stream().sorted().toList();
   }
 
-  private static void checkLooksLikeResults(SparkSession spark, String dir) {
+  /**
+   * The run ids of the {@code runs} table, read from its partition folders (no Spark job); checks
+   * on the way that {@code root} holds ftsim results.
+   */
+  private static List<String> runIds(FileSystem fs, String dir, Path root) {
     try {
-      Path path = new Path(dir);
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(path)) {
+      if (!fs.exists(root)) {
         throw new ConfigException(FLAG, dir, "no such directory");
       }
-      if (!fs.getFileStatus(path).isDirectory()) {
+      if (!fs.getFileStatus(root).isDirectory()) {
         throw new ConfigException(FLAG, dir, "not a directory");
       }
-      FileStatus[] entries = fs.listStatus(path);
+      FileStatus[] entries = fs.listStatus(root);
       if (entries.length == 0) {
         throw new ConfigException(FLAG, dir, "empty directory, no ftsim results in it");
       }
-      Path runs = new Path(path, "runs");
+      Path runs = new Path(root, "runs");
       if (!fs.exists(runs)) {
         String names =
             Arrays.stream(entries)
@@ -100,58 +109,55 @@ final class ResultTables {
         throw new ConfigException(
             FLAG, dir, "not ftsim results: no runs table in it (it holds " + names + ")");
       }
-      // Checked before Spark reads it: a job over files that are not Parquet logs stack traces.
-      if (!fs.getFileStatus(runs).isDirectory()
-          || Arrays.stream(fs.listStatus(runs))
-              .noneMatch(s -> s.isDirectory() && s.getPath().getName().startsWith("run_id="))) {
-        throw new ConfigException(FLAG, dir, "not ftsim results: runs holds no run_id=… partition");
+      List<String> ids =
+          fs.getFileStatus(runs).isDirectory()
+              ? Arrays.stream(fs.listStatus(runs))
+                  .filter(s -> s.isDirectory() && s.getPath().getName().startsWith(PARTITION))
+                  .map(s -> unescape(s.getPath().getName().substring(PARTITION.length())))
+                  .sorted()
+                  .toList()
+              : List.of();
+      if (ids.isEmpty()) {
+        throw new ConfigException(
+            FLAG, dir, "not ftsim results: runs holds no " + PARTITION + "… partition");
       }
+      return ids;
     } catch (IOException e) {
       throw new ConfigException(FLAG, dir, "cannot read: " + e.getMessage());
     }
   }
 
-  /** The run ids of a {@code runs} table; checks on the way that it is one. */
-  private static List<String> runIdsOf(SparkSession spark, String path) {
-    Dataset<Row> runs;
-    try {
-      runs = spark.read().parquet(path);
-    } catch (Exception e) { // AnalysisException, SparkException: not a Parquet table
-      throw notResults(path, "not a Parquet table");
-    }
-    List<String> columns = Arrays.asList(runs.columns());
-    if (!columns.contains("run_id") || !columns.contains("config_json")) {
-      throw notResults(path, "a table without run_id and config_json");
-    }
-    List<Row> ids = runs.select(col("run_id").cast("string")).distinct().collectAsList();
-    TreeSet<String> sorted = new TreeSet<>();
-    for (Row r : ids) {
-      if (r.isNullAt(0)) {
-        throw notResults(path, "rows without a run_id");
+  /** A partition value from its folder name, where Spark writes special characters as %XX. */
+  static String unescape(String name) {
+    StringBuilder value = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '%'
+          && i + 2 < name.length()
+          && isHex(name.charAt(i + 1))
+          && isHex(name.charAt(i + 2))) {
+        value.append((char) Integer.parseInt(name.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        value.append(c);
       }
-      sorted.add(r.getString(0));
     }
-    if (sorted.isEmpty()) {
-      throw notResults(path, "no runs");
-    }
-    return List.copyOf(sorted);
+    return value.toString();
   }
 
-  private static ConfigException notResults(String path, String what) {
-    String dir = path.substring(0, path.length() - "/runs".length());
-    return new ConfigException(FLAG, dir, "not ftsim results: runs is " + what);
+  private static boolean isHex(char c) {
+    return Character.digit(c, 16) >= 0;
   }
 
-  private static Dataset<Row> read(SparkSession spark, String path, StructType schema) {
+  private static Dataset<Row> read(
+      SparkSession spark, FileSystem fs, String path, StructType schema) {
     try {
-      Path p = new Path(path);
-      if (!p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+      if (!fs.exists(new Path(path))) {
         return spark.createDataFrame(List.of(), schema);
       }
     } catch (IOException e) {
       throw new ConfigException(FLAG, path, "cannot read: " + e.getMessage());
     }
-    // The schema of this version: a column an older run lacks reads as null.
     return spark.read().schema(schema).parquet(path);
   }
 

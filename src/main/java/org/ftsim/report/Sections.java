@@ -135,7 +135,11 @@ final class Sections {
         "The norms of the gradients the honest and the faulty workers reported (workers.grad_norm:"
             + " for a corrected worker, that of its corrected gradient): median and 10th–90th"
             + " percentile per step (per bucket of steps beyond 200 steps), on a log scale. "
-            + panelNote(shown.size(), runs.size(), "runs", "runs with faulty workers first")
+            + panelNote(
+                shown.size(),
+                runs.size(),
+                "runs",
+                "named runs first, those with faulty workers first")
             + (notDrawn > 0
                 ? String.format(
                     Locale.ROOT,
@@ -181,7 +185,7 @@ final class Sections {
             lines(Query.CORRECTION_ERROR.run(spark).collectAsList(), "mean_error"),
             labels,
             colours,
-            true,
+            false,
             false);
     figures.add(
         Figure.render("chart-correction-error", "Correction true error", error, WIDTH, HEIGHT));
@@ -189,9 +193,9 @@ final class Sections {
     String note =
         "k (the gradients aggregated) at every step, coloured by phase: a replica step leaves the"
             + " faulty workers out, a corrected step aggregates their corrected gradients. "
-            + panelNote(shown.size(), (int) correcting, "runs with correction", null)
+            + panelNote(shown.size(), (int) correcting, "runs with correction", "named runs first")
             + " Below, the true error of the corrections (SPEC §7), the mean over the corrected"
-            + " workers per step (per bucket of steps beyond 200 steps), on a log scale.";
+            + " workers per step (per bucket of steps beyond 200 steps).";
     return new Section("correction", "Gradient correction", note, figures);
   }
 
@@ -237,17 +241,17 @@ final class Sections {
             colours.others());
   }
 
-  private static String panelNote(int shown, int of, String what, String orderNote) {
+  private static String panelNote(int shown, int of, String what, String order) {
     if (shown == of) {
       return "";
     }
     return String.format(
         Locale.ROOT,
-        "Shown for %d of the %d %s: the named runs%s (choose runs with --runs).",
+        "Shown for %d of the %d %s (%s; choose runs with --runs).",
         shown,
         of,
         what,
-        orderNote == null ? "" : ", " + orderNote);
+        order);
   }
 
   private String panelTitle(String run) {

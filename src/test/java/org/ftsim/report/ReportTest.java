@@ -127,7 +127,10 @@ class ReportTest {
             "With 14 runs, the 6 best and the 6 worst by final metric are named and coloured; the"
                 + " 2 others are drawn grey"),
         html);
-    assertTrue(html.contains("Shown for 6 of the 14 runs"), html);
+    assertTrue(
+        html.contains(
+            "Shown for 6 of the 14 runs (named runs first, those with faulty workers first;"),
+        html);
   }
 
   @Test
