@@ -45,6 +45,16 @@ final class Charts {
 
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
 
+  /** How a y axis is scaled. */
+  enum Scale {
+    /** Linear, fitted to the data. */
+    LINEAR,
+    /** Linear from zero: for errors, whose distance from zero is the point. */
+    FROM_ZERO,
+    /** Logarithmic: for losses and norms that span decades. */
+    LOG
+  }
+
   private Charts() {}
 
   /**
@@ -53,7 +63,7 @@ final class Charts {
    *
    * @param lines each run's points, by run id, in run order
    * @param labels the legend label of each run
-   * @param logY a logarithmic y axis (points ≤ 0 are then left out)
+   * @param scale the y axis (on a log scale, points ≤ 0 are left out)
    * @param shapes whether to mark the points (for curves of few points)
    */
   static JFreeChart runLines(
@@ -62,8 +72,9 @@ final class Charts {
       Map<String, double[][]> lines,
       Map<String, String> labels,
       RunColors colours,
-      boolean logY,
+      Scale scale,
       boolean shapes) {
+    boolean logY = scale == Scale.LOG;
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, shapes);
     // Grey runs first, so that the named runs are drawn over them.
@@ -92,7 +103,7 @@ final class Charts {
         renderer.setSeriesShape(i, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
       }
     }
-    XYPlot plot = new XYPlot(data, stepAxis(), yAxis(yLabel, logY), renderer);
+    XYPlot plot = new XYPlot(data, stepAxis(), yAxis(yLabel, scale), renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     return chart(title, plot);
   }
@@ -125,7 +136,7 @@ final class Charts {
       renderer.setSeriesStroke(i, new BasicStroke(1.5f));
     }
     renderer.setAlpha(0.25f);
-    return chart(title, new XYPlot(data, stepAxis(), yAxis("gradient norm", true), renderer));
+    return chart(title, new XYPlot(data, stepAxis(), yAxis("gradient norm", Scale.LOG), renderer));
   }
 
   /**
@@ -168,15 +179,15 @@ final class Charts {
     return step;
   }
 
-  private static ValueAxis yAxis(String label, boolean log) {
-    if (log) {
+  private static ValueAxis yAxis(String label, Scale scale) {
+    if (scale == Scale.LOG) {
       LogAxis axis = new LogAxis(label + " (log scale)");
       axis.setSmallestValue(1e-12);
       axis.setNumberFormatOverride(new ThreeDigits());
       return axis;
     }
     NumberAxis axis = new NumberAxis(label);
-    axis.setAutoRangeIncludesZero(false);
+    axis.setAutoRangeIncludesZero(scale == Scale.FROM_ZERO);
     return axis;
   }
 

@@ -71,7 +71,8 @@ final class Sections {
         (metric, rows) -> {
           String title = "Test " + metric;
           var chart =
-              Charts.runLines(title, metric, lines(rows, "metric"), labels, colours, false, true);
+              Charts.runLines(
+                  title, metric, lines(rows, "metric"), labels, colours, Charts.Scale.LINEAR, true);
           sections.add(
               new Section(
                   "metric-" + metric,
@@ -90,7 +91,7 @@ final class Sections {
             lines(Query.TRAIN_LOSS.run(spark).collectAsList(), "train_loss"),
             labels,
             colours,
-            true,
+            Charts.Scale.LOG,
             false);
     return new Section(
         "train-loss",
@@ -185,7 +186,7 @@ final class Sections {
             lines(Query.CORRECTION_ERROR.run(spark).collectAsList(), "mean_error"),
             labels,
             colours,
-            false,
+            Charts.Scale.FROM_ZERO,
             false);
     figures.add(
         Figure.render("chart-correction-error", "Correction true error", error, WIDTH, HEIGHT));
