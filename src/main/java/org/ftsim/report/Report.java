@@ -64,26 +64,33 @@ public final class Report {
       throw new ConfigException(OUT_FLAG, page, "cannot write in " + target.getParent());
     }
     ResultTables.register(spark, dir, runIds);
-    List<RunRow> runs;
-    List<Section> sections;
-    RunColors colours;
     // Several queries read these small tables: read their files once.
     CACHED.forEach(spark.catalog()::cacheTable);
+    Page built;
     try {
-      List<Row> rows = Query.RUNS.run(spark).collectAsList();
-      Map<String, String> configs = new LinkedHashMap<>();
-      rows.forEach(r -> configs.put(r.getAs("run_id"), r.getAs("config_json")));
-      Map<String, String> labels = RunLabels.of(configs);
-      runs = rows.stream().map(r -> RunRow.of(r, labels.get(r.<String>getAs("run_id")))).toList();
-      colours = RunColors.choose(runs);
-      sections = new Sections(spark, runs, colours).all();
+      built = build(spark, dir);
     } finally {
       CACHED.forEach(spark.catalog()::uncacheTable);
     }
+    writeWhole(target, built.html());
+    return new Summary(target, built.runs(), built.charts());
+  }
+
+  private record Page(String html, int runs, int charts) {}
+
+  /** Runs the queries over the registered views and renders the page. */
+  private static Page build(SparkSession spark, String dir) {
+    List<Row> rows = Query.RUNS.run(spark).collectAsList();
+    Map<String, String> configs = new LinkedHashMap<>();
+    rows.forEach(r -> configs.put(r.getAs("run_id"), r.getAs("config_json")));
+    Map<String, String> labels = RunLabels.of(configs);
+    List<RunRow> runs =
+        rows.stream().map(r -> RunRow.of(r, labels.get(r.<String>getAs("run_id")))).toList();
+    RunColors colours = RunColors.choose(runs);
+    List<Section> sections = new Sections(spark, runs, colours).all();
     String made = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-    writeWhole(target, HtmlPage.render(dir, runs, colours, sections, made));
     int charts = sections.stream().mapToInt(s -> s.figures().size()).sum();
-    return new Summary(target, runs.size(), charts);
+    return new Page(HtmlPage.render(dir, runs, colours, sections, made), runs.size(), charts);
   }
 
   /** Writes a temporary file beside {@code target}, then renames it into place. */
