@@ -56,6 +56,7 @@ public final class Report {
    */
   public static Summary write(SparkSession spark, String dir, List<String> runIds, Path page) {
     System.setProperty("java.awt.headless", "true");
+    ResultTables.register(spark, dir, runIds);
     Path target = page.toAbsolutePath();
     if (!Files.isDirectory(target.getParent())) {
       throw new ConfigException(OUT_FLAG, page, "no directory " + target.getParent());
@@ -63,7 +64,6 @@ public final class Report {
     if (!Files.isWritable(target.getParent())) {
       throw new ConfigException(OUT_FLAG, page, "cannot write in " + target.getParent());
     }
-    ResultTables.register(spark, dir, runIds);
     // Several queries read these small tables: read their files once.
     CACHED.forEach(spark.catalog()::cacheTable);
     Page built;

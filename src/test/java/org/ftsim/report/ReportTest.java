@@ -172,6 +172,13 @@ class ReportTest {
   }
 
   @Test
+  void aMissingDirectoryIsNamedBeforeItsDefaultPage() {
+    Path dir = out.resolve("missing");
+    assertUserError(
+        ftsim("report", "-tb", dir.toString()), "ftsim: -tb/--tb " + dir + ": no such directory");
+  }
+
+  @Test
   void anUnknownRunIsAOneLineError() {
     Path page = out.resolve("page.html");
     String dir = TwoRuns.dir().toString();
