@@ -22,8 +22,8 @@ import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.ParserProperties;
 
 /**
- * The {@code ftsim} command line: {@code ftsim [train] [options]}. User errors print one line and
- * exit with status 2 before anything is written.
+ * The {@code ftsim} command line: {@code ftsim [train] [options]} or {@code ftsim report
+ * [options]}. User errors print one line and exit with status 2 before anything is written.
  */
 public final class Main {
 
@@ -55,8 +55,11 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     String[] rest = args;
     if (rest.length > 0 && !rest[0].startsWith("-")) {
+      if (rest[0].equals("report")) {
+        return ReportCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
+      }
       if (!rest[0].equals("train")) {
-        err.println("ftsim: unknown command '" + rest[0] + "'; valid: train");
+        err.println("ftsim: unknown command '" + rest[0] + "'; valid: train, report");
         return USAGE;
       }
       rest = Arrays.copyOfRange(rest, 1, rest.length);

@@ -1,0 +1,114 @@
+package org.ftsim.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.ftsim.config.ConfigException;
+import org.ftsim.report.Report;
+import org.kohsuke.args4j.CmdLineException;
+import org.kohsuke.args4j.CmdLineParser;
+import org.kohsuke.args4j.Option;
+import org.kohsuke.args4j.ParserProperties;
+
+/** {@code ftsim report}: an HTML page of charts over a results directory. */
+final class ReportCommand {
+
+  @Option(
+      name = "-tb",
+      aliases = "--tb",
+      metaVar = "DIR",
+      usage = "results directory written by ftsim train, any Hadoop path")
+  String resultsDir = "runs";
+
+  @Option(
+      name = "--out",
+      metaVar = "FILE",
+      usage =
+          "the HTML page to write (default: DIR/report.html, or ./report.html if DIR is remote)")
+  String out;
+
+  @Option(
+      name = "--runs",
+      metaVar = "ID,...",
+      usage = "comma-separated run ids to show (default: every run in DIR)")
+  String runs;
+
+  @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
+  boolean help;
+
+  private ReportCommand() {}
+
+  /** Parses {@code args} (after the word {@code report}) and writes the report. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    ReportCommand command = new ReportCommand();
+    CmdLineParser parser =
+        new CmdLineParser(
+            command, ParserProperties.defaults().withUsageWidth(100).withOptionSorter(null));
+    try {
+      parser.parseArgument(args);
+    } catch (CmdLineException e) {
+      err.println("ftsim: " + e.getMessage());
+      return Main.USAGE;
+    }
+    if (command.help) {
+      out.println("usage: ftsim report [options]");
+      parser.printUsage(out);
+      return 0;
+    }
+    List<String> ids =
+        command.runs == null
+            ? List.of()
+            : Arrays.stream(command.runs.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    if (command.runs != null && ids.isEmpty()) {
+      err.println("ftsim: --runs " + command.runs + ": no run id given");
+      return Main.USAGE;
+    }
+    Path page = command.out != null ? Path.of(command.out) : Report.defaultPage(command.resultsDir);
+    try {
+      Report.Summary summary = Report.write(session(), command.resultsDir, ids, page);
+      out.printf(
+          Locale.ROOT,
+          "report: %s (%d run%s, %d charts)%n",
+          summary.page(),
+          summary.runs(),
+          summary.runs() == 1 ? "" : "s",
+          summary.charts());
+      return 0;
+    } catch (ConfigException e) {
+      err.println("ftsim: " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+
+  /**
+   * The active session, or a new one: local[*] unless a master is configured. A new local session
+   * lists the tables' partition folders on the driver rather than in a Spark job per table and
+   * shuffles into few partitions: a report's tables are small next to a job's.
+   */
+  private static SparkSession session() {
+    scala.Option<SparkSession> running =
+        SparkSession.getActiveSession().orElse(SparkSession::getDefaultSession);
+    if (running.isDefined()) {
+      return running.get();
+    }
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder builder = SparkSession.builder().appName("ftsim report");
+    if (!conf.contains("spark.master")) {
+      builder
+          .master("local[*]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"))
+          .config(
+              "spark.sql.sources.parallelPartitionDiscovery.threshold",
+              conf.get("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000"));
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,58 @@
+package org.ftsim.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark SQL queries of {@code notebooks/queries/}, shared by the report and the notebooks. Each
+ * is plain SQL over temporary views named like the result tables ({@code runs}, {@code steps},
+ * {@code evals}, {@code workers}, {@code shards}, {@code corrections}); the build copies the files
+ * onto the classpath under {@code /queries/}.
+ */
+public enum Query {
+  /** One row per run: settings, length, final metric, wall time. */
+  RUNS("runs.sql"),
+  /** The test metric at every evaluation. */
+  METRIC_CURVES("metric_curves.sql"),
+  /** Train loss against step, at most 200 points per run. */
+  TRAIN_LOSS("train_loss.sql"),
+  /** Honest and faulty gradient-norm percentiles against step, at most 200 points per run. */
+  WORKER_NORMS("worker_norms.sql"),
+  /** k and phase at every step of the runs with correction. */
+  CORRECTION_TIMELINE("correction_timeline.sql"),
+  /** The corrections' true error against step, at most 200 points per run. */
+  CORRECTION_ERROR("correction_error.sql");
+
+  private final String file;
+
+  Query(String file) {
+    this.file = file;
+  }
+
+  /** The file name in {@code notebooks/queries/}. */
+  public String file() {
+    return file;
+  }
+
+  /** The query text, read from the classpath. */
+  public String sql() {
+    try (InputStream in = Query.class.getResourceAsStream("/queries/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("/queries/" + file + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs the query over the views registered in {@code spark}. */
+  public Dataset<Row> run(SparkSession spark) {
+    return spark.sql(sql());
+  }
+}

@@ -1,0 +1,18 @@
+package org.ftsim.report;
+
+import java.util.List;
+
+/**
+ * A titled part of the report: a note and its figures, shown side by side when there are several.
+ *
+ * @param id the HTML id
+ * @param title the heading
+ * @param note a sentence or two on what is shown (plain text)
+ * @param figures the charts, possibly none (the note then says why)
+ */
+record Section(String id, String title, String note, List<Figure> figures) {
+
+  Section {
+    figures = List.copyOf(figures);
+  }
+}
