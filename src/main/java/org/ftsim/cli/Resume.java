@@ -1,10 +1,12 @@
 package org.ftsim.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.checkpoint.CheckpointStore;
@@ -75,22 +77,42 @@ final class Resume {
     } catch (UncheckedIOException e) {
       throw new UserError("--resume " + id + ": " + e.getMessage());
     }
+    return checkpoint.withConfig(
+        overridden(
+            checkpoint.config(),
+            command.resultsDir,
+            command.master,
+            command.proc,
+            command.checkpointEvery));
+  }
+
+  /**
+   * {@code config} with the given results directory and, where not null, master, parallelism and
+   * checkpoint interval, through its JSON (a record has no withers).
+   */
+  static SimulationConfig overridden(
+      SimulationConfig config,
+      String resultsDir,
+      String master,
+      Integer proc,
+      Integer checkpointEvery) {
     ObjectMapper json = new ObjectMapper();
-    ObjectNode config = json.valueToTree(checkpoint.config());
-    config.put("resultsDir", command.resultsDir);
-    if (command.master != null) {
-      config.put("master", command.master);
-    }
-    if (command.proc != null) {
-      config.put("proc", command.proc);
-    }
-    if (command.checkpointEvery != null) {
-      config.put("checkpointEvery", command.checkpointEvery);
-    }
     try {
-      return checkpoint.withConfig(json.treeToValue(config, SimulationConfig.class));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a checkpoint's configuration did not convert back", e);
+      Map<String, Object> fields =
+          json.readValue(json.writeValueAsString(config), new TypeReference<>() {});
+      fields.put("resultsDir", resultsDir);
+      if (master != null) {
+        fields.put("master", master);
+      }
+      if (proc != null) {
+        fields.put("proc", proc);
+      }
+      if (checkpointEvery != null) {
+        fields.put("checkpointEvery", checkpointEvery);
+      }
+      return json.readValue(json.writeValueAsString(fields), SimulationConfig.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a configuration did not convert back from JSON", e);
     }
   }
 
