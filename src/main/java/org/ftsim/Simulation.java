@@ -197,7 +197,7 @@ public final class Simulation {
     int halfEpoch = Math.max(1, stepsPerEpoch / 2);
     int globalStep = resumeFrom == null ? 0 : restore(params, optimizer, defense, lastMetric);
     int firstStep = globalStep;
-    checkpoints = Checkpointing.of(c, spark, firstStep, out);
+    checkpoints = Checkpointing.of(c, spark, resumeFrom, out);
     boolean stop = c.maxSteps() > 0 && globalStep >= c.maxSteps();
     double epochLoss = resumeFrom == null ? 0 : resumeFrom.progress().epochLoss();
     int epochSteps = resumeFrom == null ? 0 : resumeFrom.progress().epochSteps();
@@ -261,7 +261,7 @@ public final class Simulation {
         sink.flush();
       }
     }
-    if (checkpoints != null && !checkpoints.saved(globalStep)) {
+    if (checkpoints != null && checkpoints.dueAtEnd(globalStep)) {
       checkpoints.save(
           sink,
           checkpoint(

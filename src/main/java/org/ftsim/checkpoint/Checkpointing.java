@@ -34,27 +34,30 @@ public final class Checkpointing {
 
   /**
    * The checkpointing of run {@code config} on {@code spark}'s file systems, or null when it writes
-   * none; {@code resumedStep} is the step of the checkpoint it resumes from, or 0.
+   * none and resumes none; {@code resumed} is the checkpoint it resumes from, or null. A resumed
+   * run with {@code --checkpoint-every 0} writes no more checkpoints but still marks the run
+   * finished.
    */
   public static Checkpointing of(
-      SimulationConfig config, SparkSession spark, long resumedStep, PrintStream out) {
-    if (config.checkpointEvery() <= 0) {
+      SimulationConfig config, SparkSession spark, Checkpoint resumed, PrintStream out) {
+    if (config.checkpointEvery() <= 0 && resumed == null) {
       return null;
     }
     CheckpointStore store =
         CheckpointStore.of(
             config.resultsDir(), config.runId(), spark.sparkContext().hadoopConfiguration());
-    return new Checkpointing(store, config.checkpointEvery(), resumedStep, out);
+    return new Checkpointing(
+        store, config.checkpointEvery(), resumed == null ? 0 : resumed.step(), out);
   }
 
   /** Whether a checkpoint is due after {@code step}. */
   public boolean due(long step) {
-    return step % every == 0 && step != lastStep;
+    return every > 0 && step % every == 0 && step != lastStep;
   }
 
-  /** Whether the checkpoint of {@code step} has been saved (at the end a run saves its last). */
-  public boolean saved(long step) {
-    return step == lastStep;
+  /** Whether a checkpoint is due after {@code step}, the last: the final state, unless saved. */
+  public boolean dueAtEnd(long step) {
+    return every > 0 && step != lastStep;
   }
 
   /** Flushes {@code sink} and writes {@code checkpoint} once the rows are on disk. */

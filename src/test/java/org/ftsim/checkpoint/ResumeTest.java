@@ -153,6 +153,7 @@ class ResumeTest {
     assertTrue(resumed.contains("EP: 2/2, sub-batch: 4/4"), resumed);
     assertFalse(resumed.contains("EP: 1/2, sub-batch: 3/4"), "step 3 is not taken again");
     assertSameRun("sgd", "cut");
+    assertUsageError("--resume cut: the run finished", "--resume", "cut", "-tb", tb());
   }
 
   @Test
