@@ -16,6 +16,9 @@ import org.apache.spark.sql.SparkSession;
 import org.ftsim.aggregation.Aggregation;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.aggregation.Mean;
+import org.ftsim.checkpoint.Checkpoint;
+import org.ftsim.checkpoint.Checkpointing;
+import org.ftsim.checkpoint.WrittenRows;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.CorrectionSchedule;
 import org.ftsim.correction.Corrector;
@@ -89,6 +92,11 @@ public final class Simulation {
   private static final int STEP = 5;
   private static final int EVAL = 6;
 
+  /** Issue 8: the checkpoint this run resumes from (null for a fresh run), and the checkpoints. */
+  private Checkpoint resumeFrom;
+
+  private Checkpointing checkpoints;
+
   /**
    * A run of {@code config} (resolved, validated, with a run id) over {@code data} on {@code
    * spark}.
@@ -100,16 +108,35 @@ public final class Simulation {
     this.out = out;
   }
 
+  /**
+   * Continues the run of {@code checkpoint} (whose configuration this simulation's is, but for
+   * {@code --master}, {@code --proc}, {@code --checkpoint-every} and {@code -tb}) after its step,
+   * rather than from the start: the run ends as the uninterrupted one would, and no row already on
+   * disk is written again. Returns this simulation.
+   */
+  public Simulation resumeFrom(Checkpoint checkpoint) {
+    this.resumeFrom = checkpoint;
+    return this;
+  }
+
   /** Runs the simulation to the end; a failure still writes a {@code failed} runs row. */
   public Summary run() {
-    long startedAt = System.currentTimeMillis();
+    long startedAt =
+        resumeFrom == null ? System.currentTimeMillis() : resumeFrom.progress().startedAt();
     ResultSink sink = new ResultSink(spark, config.resultsDir());
     double[] lastMetric = {Double.NaN};
+    if (resumeFrom != null) {
+      sink.skipWritten(WrittenRows.read(spark, config.resultsDir(), config.runId()));
+      WrittenRows.deleteRunsRow(spark, config.resultsDir(), config.runId());
+    }
     try {
       Summary summary = train(sink, lastMetric, startedAt);
       sink.flush();
       sink.run(runRow(startedAt, "finished", lastMetric[0], null));
       sink.await();
+      if (checkpoints != null) {
+        checkpoints.finished();
+      }
       return summary;
     } catch (RuntimeException | Error e) {
       try {
@@ -168,15 +195,23 @@ public final class Simulation {
 
     int stepsPerEpoch = batches.stepsPerEpoch();
     int halfEpoch = Math.max(1, stepsPerEpoch / 2);
-    int globalStep = 0;
-    boolean stop = false;
+    int globalStep = resumeFrom == null ? 0 : restore(params, optimizer, defense, lastMetric);
+    int firstStep = globalStep;
+    checkpoints = Checkpointing.of(c, spark, resumeFrom, out);
+    boolean stop = c.maxSteps() > 0 && globalStep >= c.maxSteps();
+    double epochLoss = resumeFrom == null ? 0 : resumeFrom.progress().epochLoss();
+    int epochSteps = resumeFrom == null ? 0 : resumeFrom.progress().epochSteps();
     try (SparkWorkers workers =
         new SparkWorkers(jsc, model, data.train(), data.test(), batches, n, partitions)) {
-      for (int epoch = 1; epoch <= c.epochs() && !stop; epoch++) {
-        double epochLoss = 0;
-        int epochSteps = 0;
+      for (int epoch = firstStep / stepsPerEpoch + 1; epoch <= c.epochs() && !stop; epoch++) {
+        // A resumed run starts inside its checkpoint's epoch, unless that step ended it.
+        int from = epoch == firstStep / stepsPerEpoch + 1 ? firstStep % stepsPerEpoch : 0;
+        if (from == 0) {
+          epochLoss = 0;
+          epochSteps = 0;
+        }
         boolean evaluatedLast = false;
-        for (int s = 0; s < stepsPerEpoch; s++) {
+        for (int s = from; s < stepsPerEpoch; s++) {
           globalStep++;
           double loss =
               step(
@@ -202,6 +237,19 @@ public final class Simulation {
           if (evaluatedLast) {
             lastMetric[0] = evaluate(workers, params, sink, epoch, globalStep);
           }
+          if (checkpoints != null && checkpoints.due(globalStep)) {
+            checkpoints.save(
+                sink,
+                checkpoint(
+                    globalStep,
+                    params,
+                    optimizer,
+                    defense,
+                    epochLoss,
+                    epochSteps,
+                    lastMetric,
+                    startedAt));
+          }
           if (stop) {
             break;
           }
@@ -212,6 +260,19 @@ public final class Simulation {
         }
         sink.flush();
       }
+    }
+    if (checkpoints != null && checkpoints.dueAtEnd(globalStep)) {
+      checkpoints.save(
+          sink,
+          checkpoint(
+              globalStep,
+              params,
+              optimizer,
+              defense,
+              epochLoss,
+              epochSteps,
+              lastMetric,
+              startedAt));
     }
     double wall = (System.currentTimeMillis() - startedAt) / 1e3;
     String metricName = regression ? "mse" : "accuracy";
@@ -574,6 +635,65 @@ public final class Simulation {
         Double.isNaN(finalMetric) ? null : finalMetric,
         (System.currentTimeMillis() - startedAt) / 1e3,
         error);
+  }
+
+  // ---- Checkpoints (issue 8): the driver's state out and back in. ----
+
+  /** A copy of the driver's state after {@code step}; the arrays are copies. */
+  private Checkpoint checkpoint(
+      int step,
+      float[] params,
+      Optimizer optimizer,
+      Defense defense,
+      double epochLoss,
+      int epochSteps,
+      double[] lastMetric,
+      long startedAt) {
+    Checkpoint.Progress progress =
+        new Checkpoint.Progress(
+            startedAt, epochLoss, epochSteps, lastMetric[0], timing, phaseSteps, phaseMs);
+    Checkpoint.Correction correction =
+        corrector == null
+            ? null
+            : new Checkpoint.Correction(
+                corrector.fits(),
+                fitStep,
+                replicaFaulty,
+                replicaTrue,
+                correctedCount,
+                trueErrorSum,
+                trueErrorCount);
+    return new Checkpoint(
+        config, step, progress, params.clone(), optimizer.state(), defense.state(), correction);
+  }
+
+  /** Puts the driver's state back from {@link #resumeFrom}; returns the step it was taken after. */
+  private int restore(float[] params, Optimizer optimizer, Defense defense, double[] lastMetric) {
+    Checkpoint from = resumeFrom;
+    if (from.params().length != params.length
+        || (from.correction() == null) != (corrector == null)) {
+      throw new IllegalStateException(
+          "the checkpoint of run " + config.runId() + " is not of this configuration");
+    }
+    System.arraycopy(from.params(), 0, params, 0, params.length);
+    optimizer.restore(from.optimizer());
+    defense.restore(from.defense());
+    Checkpoint.Progress p = from.progress();
+    lastMetric[0] = p.lastMetric();
+    System.arraycopy(p.timing(), 0, timing, 0, timing.length);
+    System.arraycopy(p.phaseSteps(), 0, phaseSteps, 0, phaseSteps.length);
+    System.arraycopy(p.phaseMs(), 0, phaseMs, 0, phaseMs.length);
+    Checkpoint.Correction saved = from.correction();
+    if (saved != null) {
+      saved.fits().values().forEach(corrector::restore);
+      fitStep.putAll(saved.fitSteps());
+      saved.pendingFaulty().forEach((w, rows) -> replicaFaulty.put(w, new ArrayList<>(rows)));
+      saved.pendingTrue().forEach((w, rows) -> replicaTrue.put(w, new ArrayList<>(rows)));
+      correctedCount = saved.corrected();
+      trueErrorSum = saved.trueErrorSum();
+      trueErrorCount = saved.trueErrorCount();
+    }
+    return Math.toIntExact(from.step());
   }
 
   /** The configuration as JSON, the provenance every run row carries. */

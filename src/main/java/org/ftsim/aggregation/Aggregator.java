@@ -36,4 +36,15 @@ public interface Aggregator {
    * the next call behaves like the first.
    */
   default void reset() {}
+
+  /**
+   * A copy of the state carried from one call to the next (centered clipping's centre), for
+   * checkpoints; {@link CarriedState#NONE} when there is none.
+   */
+  default CarriedState state() {
+    return CarriedState.NONE;
+  }
+
+  /** Continues from {@code state}, a {@link #state()} of an instance built alike. */
+  default void restore(CarriedState state) {}
 }

@@ -47,6 +47,16 @@ public final class Bucketing implements PreAggregator {
   }
 
   @Override
+  public CarriedState state() {
+    return new CarriedState(calls, null);
+  }
+
+  @Override
+  public void restore(CarriedState state) {
+    calls = state.calls();
+  }
+
+  @Override
   public float[][] apply(float[][] gradients) {
     return preAggregate(gradients).rows();
   }

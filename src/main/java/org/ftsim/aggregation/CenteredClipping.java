@@ -58,6 +58,16 @@ public final class CenteredClipping implements Aggregator {
   }
 
   @Override
+  public CarriedState state() {
+    return new CarriedState(0, centre == null ? null : centre.clone());
+  }
+
+  @Override
+  public void restore(CarriedState state) {
+    centre = state.vector() == null ? null : state.vector().clone();
+  }
+
+  @Override
   public Aggregation aggregate(float[][] gradients) {
     int d = Rows.requireMatrix(gradients);
     int n = gradients.length;

@@ -1,8 +1,10 @@
 package org.ftsim.aggregation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.ftsim.config.Spec;
 
@@ -159,6 +161,60 @@ public final class Defense {
       p.reset();
     }
     fallbacks.values().forEach(Defense::reset);
+  }
+
+  /**
+   * A copy of the state a defense carries from step to step, for checkpoints.
+   *
+   * @param pre each pre-aggregator's, in order
+   * @param rule the rule's
+   * @param fallbacks each fallback defense's (built when crashes left too few rows), by its f
+   */
+  public record State(List<CarriedState> pre, CarriedState rule, Map<Integer, State> fallbacks) {
+
+    public State {
+      pre = List.copyOf(pre);
+      fallbacks = Map.copyOf(fallbacks);
+    }
+  }
+
+  /** A copy of the state carried from step to step (centered clipping, bucketing, fallbacks). */
+  public State state() {
+    List<CarriedState> preStates = new ArrayList<>();
+    for (PreAggregator p : pre) {
+      preStates.add(p.state());
+    }
+    Map<Integer, State> fallbackStates = new TreeMap<>();
+    fallbacks.forEach((f, d) -> fallbackStates.put(f, d.state()));
+    return new State(preStates, rule.state(), fallbackStates);
+  }
+
+  /**
+   * Continues from {@code state}, a {@link #state()} of a defense built alike: the next {@link
+   * #apply} aggregates as that defense's would.
+   *
+   * @throws IllegalArgumentException when the state has another number of pre-aggregators, or
+   *     fallbacks this defense cannot build
+   */
+  public void restore(State state) {
+    if (state.pre().size() != pre.size()) {
+      throw new IllegalArgumentException(
+          "the state is of "
+              + state.pre().size()
+              + " pre-aggregators; "
+              + name
+              + " has "
+              + pre.size());
+    }
+    if (!state.fallbacks().isEmpty() && rebuild == null) {
+      throw new IllegalArgumentException(name + " builds no fallbacks; the state has some");
+    }
+    for (int i = 0; i < pre.size(); i++) {
+      pre.get(i).restore(state.pre().get(i));
+    }
+    rule.restore(state.rule());
+    fallbacks.clear();
+    state.fallbacks().forEach((f, s) -> fallbacks.computeIfAbsent(f, rebuild::apply).restore(s));
   }
 
   /**

@@ -36,4 +36,15 @@ public interface PreAggregator {
 
   /** Forgets state carried between calls (only {@link Bucketing} has some: its step counter). */
   default void reset() {}
+
+  /**
+   * A copy of the state carried from one call to the next (bucketing's call counter), for
+   * checkpoints; {@link CarriedState#NONE} when there is none.
+   */
+  default CarriedState state() {
+    return CarriedState.NONE;
+  }
+
+  /** Continues from {@code state}, a {@link #state()} of an instance built alike. */
+  default void restore(CarriedState state) {}
 }

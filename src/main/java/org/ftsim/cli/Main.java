@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.ftsim.Simulation;
+import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.config.ConfigException;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.DataException;
@@ -83,10 +84,18 @@ public final class Main {
     }
     SimulationConfig config;
     TrainTest data;
+    Checkpoint checkpoint = null;
     try {
-      config = command.toConfig().validate();
-      if (config.runId() == null) {
-        config = config.withRunId(newRunId(config.dataset()));
+      if (command.resume != null) {
+        checkpoint = Resume.load(command, rest, parser);
+        config = checkpoint.config().validate();
+      } else {
+        config = command.toConfig().validate();
+        if (config.runId() == null) {
+          config = config.withRunId(newRunId(config.dataset()));
+        } else {
+          Resume.checkFresh(config);
+        }
       }
       checkWritable(config.resultsDir());
       if (config.correction().collects()) {
@@ -106,7 +115,11 @@ public final class Main {
       return USAGE;
     }
     SparkSession spark = session(config);
-    Simulation.Summary summary = new Simulation(config, data, spark, out).run();
+    if (checkpoint != null) {
+      out.printf(Locale.ROOT, "resuming %s from step %d%n", config.runId(), checkpoint.step());
+    }
+    Simulation.Summary summary =
+        new Simulation(config, data, spark, out).resumeFrom(checkpoint).run();
     out.printf(Locale.ROOT, "results: %s (run_id=%s)%n", summary.resultsDir(), summary.runId());
     return 0;
   }

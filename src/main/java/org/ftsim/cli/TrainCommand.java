@@ -211,6 +211,22 @@ final class TrainCommand {
               + " true) as Parquet to P, then end the run")
   String dataCollPath;
 
+  @Option(
+      name = "--checkpoint-every",
+      metaVar = "N",
+      usage =
+          "write a checkpoint every N steps and at the end, under DIR/checkpoints/RUN_ID"
+              + " (default: 0, none)")
+  Integer checkpointEvery;
+
+  @Option(
+      name = "--resume",
+      metaVar = "RUN_ID",
+      usage =
+          "continue run RUN_ID from its last checkpoint under -tb DIR, with its own configuration;"
+              + " only -tb, --master, --proc and --checkpoint-every may be given with it")
+  String resume;
+
   @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
   boolean help;
 
@@ -261,7 +277,8 @@ final class TrainCommand {
             maxSteps == null ? 0 : maxSteps,
             partition,
             new org.ftsim.config.CorrectionConfig(
-                correct, correctModel, correctEvery, correctWeight, replicaSteps, dataCollPath))
+                correct, correctModel, correctEvery, correctWeight, replicaSteps, dataCollPath),
+            checkpointEvery == null ? 0 : checkpointEvery)
         .resolved();
   }
 

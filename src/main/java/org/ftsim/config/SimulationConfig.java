@@ -50,6 +50,7 @@ import org.ftsim.optim.Optimizers;
  * @param maxSteps stop after this many steps, or 0 for no limit
  * @param partition how the training set is dealt to the workers ({@link Partitioners})
  * @param correction the gradient-correction options
+ * @param checkpointEvery write a checkpoint every N steps (and at the end), or 0 for none
  */
 public record SimulationConfig(
     String dataset,
@@ -80,7 +81,8 @@ public record SimulationConfig(
     String dataDir,
     long maxSteps,
     String partition,
-    CorrectionConfig correction) {
+    CorrectionConfig correction,
+    int checkpointEvery) {
 
   /** The prototype's fault. */
   public static final String DEFAULT_FAULT = "scale:10";
@@ -121,7 +123,8 @@ public record SimulationConfig(
         "data",
         0,
         "iid",
-        CorrectionConfig.off());
+        CorrectionConfig.off(),
+        0);
   }
 
   /** This configuration with every per-dataset default filled in. */
@@ -173,7 +176,8 @@ public record SimulationConfig(
         dataDir,
         maxSteps,
         partition,
-        correction);
+        correction,
+        checkpointEvery);
   }
 
   /** The same configuration with run id {@code id}. */
@@ -207,7 +211,8 @@ public record SimulationConfig(
         dataDir,
         maxSteps,
         partition,
-        correction);
+        correction,
+        checkpointEvery);
   }
 
   /**
@@ -374,6 +379,16 @@ public record SimulationConfig(
     positive("--log-every", logEvery);
     if (maxSteps < 0) {
       throw new ConfigException("--max-steps", maxSteps, "must be 0 (no limit) or positive");
+    }
+    if (checkpointEvery < 0) {
+      throw new ConfigException(
+          "--checkpoint-every", checkpointEvery, "must be 0 (no checkpoints) or positive");
+    }
+    if (checkpointEvery > 0 && correction.collects()) {
+      throw new ConfigException(
+          "--checkpoint-every",
+          checkpointEvery,
+          "a --data_coll_path run ends after its first replica phase; it has nothing to resume");
     }
     if (runId != null && !runId.matches("[A-Za-z0-9._-]+")) {
       throw new ConfigException(

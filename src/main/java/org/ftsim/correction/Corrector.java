@@ -3,6 +3,7 @@ package org.ftsim.correction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -86,6 +87,16 @@ public final class Corrector {
   /** The latest fit of {@code worker}, if any: its training report for the corrections table. */
   public Optional<Fit> lastFit(int worker) {
     return Optional.ofNullable(fits.get(worker));
+  }
+
+  /** Every worker's latest fit, by worker: the state a checkpoint keeps. */
+  public Map<Integer, Fit> fits() {
+    return java.util.Collections.unmodifiableMap(new TreeMap<>(fits));
+  }
+
+  /** Puts back a fit of {@link #fits()}, e.g. from a checkpoint, as the model of its worker. */
+  public void restore(Fit fit) {
+    fits.put(fit.worker(), fit);
   }
 
   /** The factor applied to predictions. */

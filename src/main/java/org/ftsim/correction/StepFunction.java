@@ -29,17 +29,28 @@ final class StepFunction implements RegressionModel {
    * @param values {@code thresholds.length + 1} outputs, in gradient units
    */
   StepFunction(MinMax scale, double[] thresholds, float[] values) {
-    if (values.length != thresholds.length + 1) {
+    this(bounds(scale, thresholds), values);
+  }
+
+  /**
+   * The step function with input bounds X_1 ≤ … ≤ X_m (finite or ±∞, no NaN) and m + 1 values: x
+   * gets {@code values[#{k : X_k < x}]}; what {@link #bounds()} and {@link #values()} return.
+   */
+  StepFunction(float[] bounds, float[] values) {
+    if (values.length != bounds.length + 1) {
       throw new IllegalArgumentException(
           "a step function needs one value more than thresholds; got "
               + values.length
               + " and "
-              + thresholds.length);
+              + bounds.length);
     }
-    this.bounds = new float[thresholds.length];
-    for (int k = 0; k < thresholds.length; k++) {
-      bounds[k] = largestAtMost(scale, thresholds[k]);
+    for (int k = 0; k < bounds.length; k++) {
+      if (Float.isNaN(bounds[k]) || k > 0 && bounds[k] < bounds[k - 1]) {
+        throw new IllegalArgumentException(
+            "a step function's bounds must ascend without NaN; got " + Arrays.toString(bounds));
+      }
     }
+    this.bounds = bounds.clone();
     this.values = values.clone();
     // first[b] = #{k : bucket(X_k) < b}, for b in [0, BUCKETS].
     this.first = new int[BUCKETS + 1];
@@ -49,6 +60,14 @@ final class StepFunction implements RegressionModel {
     for (int b = 0; b < BUCKETS; b++) {
       first[b + 1] += first[b];
     }
+  }
+
+  private static float[] bounds(MinMax scale, double[] thresholds) {
+    float[] bounds = new float[thresholds.length];
+    for (int k = 0; k < thresholds.length; k++) {
+      bounds[k] = largestAtMost(scale, thresholds[k]);
+    }
+    return bounds;
   }
 
   /** The largest float x with scale(x) ≤ t (−∞ when t &lt; scale(−∞) cannot hold). */
@@ -116,6 +135,16 @@ final class StepFunction implements RegressionModel {
       out[j] = pieces[low];
     }
     return out;
+  }
+
+  /** The input bounds X_k between the pieces, ascending (a copy). */
+  float[] bounds() {
+    return bounds.clone();
+  }
+
+  /** The value of each piece (a copy). */
+  float[] values() {
+    return values.clone();
   }
 
   /** The number of constant pieces. */

@@ -1,5 +1,6 @@
 package org.ftsim.optim;
 
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,6 +31,10 @@ public final class Adam implements Optimizer {
   private final double epsilon;
   private final org.nd4j.linalg.learning.config.Adam config;
   private GradientUpdater<?> updater;
+
+  /** The updater's state, m then v (the updater works on views of it). */
+  private INDArray moments;
+
   private INDArray gradient;
   private int steps;
 
@@ -58,8 +63,7 @@ public final class Adam implements Optimizer {
   public void step(float[] params, float[] gradient, double learningRate) {
     int d = params.length;
     if (updater == null) {
-      this.gradient = Nd4j.zeros(DataType.FLOAT, d);
-      updater = config.instantiate(Nd4j.zeros(DataType.FLOAT, 1, 2L * d), true);
+      start(d);
     }
     steps++;
     config.setLearningRate(learningRate);
@@ -71,6 +75,42 @@ public final class Adam implements Optimizer {
     for (int j = 0; j < d; j++) {
       params[j] -= update[j];
     }
+  }
+
+  private void start(int d) {
+    gradient = Nd4j.zeros(DataType.FLOAT, d);
+    moments = Nd4j.zeros(DataType.FLOAT, 1, 2L * d);
+    updater = config.instantiate(moments, true);
+  }
+
+  @Override
+  public OptimizerState state() {
+    return new OptimizerState(
+        steps, updater == null ? List.of() : List.of(moments.data().asFloat()));
+  }
+
+  @Override
+  public void restore(OptimizerState state) {
+    List<float[]> vectors = state.vectors();
+    if (vectors.size() > 1 || vectors.isEmpty() != (state.steps() == 0)) {
+      throw new IllegalArgumentException(
+          "Adam's state is its step count and one vector of moments (none before step 1); got "
+              + state.steps()
+              + " steps and "
+              + vectors.size()
+              + " vectors");
+    }
+    steps = Math.toIntExact(state.steps());
+    if (vectors.isEmpty()) {
+      updater = null;
+      return;
+    }
+    float[] m = vectors.get(0);
+    if (m.length % 2 != 0) {
+      throw new IllegalArgumentException("Adam's moments have an even length; got " + m.length);
+    }
+    start(m.length / 2);
+    moments.data().setData(m);
   }
 
   @Override

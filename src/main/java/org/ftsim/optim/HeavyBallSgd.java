@@ -1,5 +1,7 @@
 package org.ftsim.optim;
 
+import java.util.List;
+
 /**
  * SGD with heavy-ball momentum in PyTorch's form (torch.optim.SGD, dampening 0, no Nesterov): v ←
  * μ·v + g; p ← p − lr·v. With μ = 0 it is plain SGD.
@@ -31,5 +33,19 @@ public final class HeavyBallSgd implements Optimizer {
       v[j] = momentum * v[j] + gradient[j];
       params[j] -= lr * v[j];
     }
+  }
+
+  @Override
+  public OptimizerState state() {
+    return new OptimizerState(0, velocity == null ? List.of() : List.of(velocity.clone()));
+  }
+
+  @Override
+  public void restore(OptimizerState state) {
+    if (state.vectors().size() > 1) {
+      throw new IllegalArgumentException(
+          "heavy-ball SGD has one state vector (the velocity); got " + state.vectors().size());
+    }
+    velocity = state.vectors().isEmpty() ? null : state.vectors().get(0).clone();
   }
 }

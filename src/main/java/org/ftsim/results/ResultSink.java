@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiPredicate;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
  * Buffers result rows and appends them as Parquet, partitioned by run_id, under the results
  * directory. Flushes run on one writer thread per JVM, so training goes on while rows are written
  * and two runs of a sweep never commit into the same table at once (Spark's file committer shares
- * one temporary folder per table). Nothing is read back during a run.
+ * one temporary folder per table). Nothing is read back during a run; a resumed run is told which
+ * rows are on disk already ({@link #skipWritten}).
  */
 public final class ResultSink implements AutoCloseable {
 
@@ -35,6 +37,7 @@ public final class ResultSink implements AutoCloseable {
   private final List<Row> corrections = new ArrayList<>();
   private final List<Row> shards = new ArrayList<>();
   private final List<Future<?>> pending = new ArrayList<>();
+  private BiPredicate<String, Row> written = (table, row) -> false;
 
   /** A sink writing under {@code dir} (any Hadoop path). */
   public ResultSink(SparkSession spark, String dir) {
@@ -81,6 +84,35 @@ public final class ResultSink implements AutoCloseable {
     submit("runs", Tables.RUNS, new ArrayList<>(List.of(row)));
   }
 
+  /**
+   * From now on, drops the rows for which {@code written} (table name, row) holds instead of
+   * writing them: a resumed run's rows that are on disk already.
+   */
+  public void skipWritten(BiPredicate<String, Row> written) {
+    this.written = written;
+  }
+
+  /**
+   * Runs {@code task} on the writer thread once everything handed to the writer before it is on
+   * disk, and not at all when one of those writes failed; returns at once. The task's own failure,
+   * or that of a write before it, is reported by the returned future and by {@link #await()}.
+   */
+  public Future<?> thenRun(Runnable task) {
+    List<Future<?>> before = new ArrayList<>(pending);
+    Future<?> future =
+        WRITER.submit(
+            () -> {
+              for (Future<?> f : before) {
+                // Done already (one writer thread): rethrows a failed write.
+                f.get();
+              }
+              task.run();
+              return null;
+            });
+    pending.add(future);
+    return future;
+  }
+
   /** Waits until everything handed to the writer is on disk; rethrows a write failure. */
   public void await() {
     for (Future<?> f : pending) {
@@ -107,8 +139,16 @@ public final class ResultSink implements AutoCloseable {
     if (rows.isEmpty()) {
       return;
     }
-    List<Row> batch = new ArrayList<>(rows);
+    List<Row> batch = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      if (!written.test(table, row)) {
+        batch.add(row);
+      }
+    }
     rows.clear();
+    if (batch.isEmpty()) {
+      return;
+    }
     String path = dir + "/" + table;
     pending.add(
         WRITER.submit(

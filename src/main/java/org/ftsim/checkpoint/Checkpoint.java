@@ -1,0 +1,114 @@
+package org.ftsim.checkpoint;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ftsim.aggregation.Defense;
+import org.ftsim.config.SimulationConfig;
+import org.ftsim.correction.Fit;
+import org.ftsim.optim.OptimizerState;
+
+/**
+ * The driver's whole state after a step: what a run resumed from it needs to take the next step
+ * exactly as the uninterrupted run would. Everything random in a run is drawn from streams keyed by
+ * (seed, purpose, epoch, step, worker) ({@link org.ftsim.config.Seeds}), so no generator position
+ * is saved; the state that does carry from step to step is the parameters, the optimizer's, the
+ * defense's (centered clipping's centre, bucketing's permutation counter) and the correction's.
+ *
+ * @param config the run's configuration, run id included
+ * @param step the global step taken last (the next one is {@code step + 1}); epochs hold a whole
+ *     number of steps, so it fixes the epoch and the position in it
+ * @param progress the driver loop's running sums, for its console lines and runs row
+ * @param params the parameters after step {@code step}
+ * @param optimizer the optimizer's state
+ * @param defense the defense's state
+ * @param correction the correction's state, or null when the run does not correct
+ */
+public record Checkpoint(
+    SimulationConfig config,
+    long step,
+    Progress progress,
+    float[] params,
+    OptimizerState optimizer,
+    Defense.State defense,
+    Correction correction) {
+
+  public Checkpoint {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(params, "params");
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(defense, "defense");
+    if (step < 0) {
+      throw new IllegalArgumentException("a checkpoint's step is >= 0; got " + step);
+    }
+  }
+
+  /** This checkpoint with {@code other} as its configuration (a resume's allowed overrides). */
+  public Checkpoint withConfig(SimulationConfig other) {
+    return new Checkpoint(other, step, progress, params, optimizer, defense, correction);
+  }
+
+  /**
+   * The driver loop's running sums.
+   *
+   * @param startedAt when the run first started (epoch milliseconds), for the runs row
+   * @param epochLoss the sum of the train losses of the current epoch's steps so far
+   * @param epochSteps the steps of the current epoch so far
+   * @param lastMetric the last evaluation's metric, or NaN
+   * @param timing the per-step timing totals (milliseconds), by the driver's own indexing
+   * @param phaseSteps steps per correction phase, by phase ordinal
+   * @param phaseMs milliseconds per correction phase, by phase ordinal
+   */
+  public record Progress(
+      long startedAt,
+      double epochLoss,
+      int epochSteps,
+      double lastMetric,
+      double[] timing,
+      int[] phaseSteps,
+      double[] phaseMs) {
+
+    public Progress {
+      timing = timing.clone();
+      phaseSteps = phaseSteps.clone();
+      phaseMs = phaseMs.clone();
+    }
+  }
+
+  /**
+   * The correction's state: each faulty worker's fitted model as it stands (the model itself, so a
+   * resume neither refits nor depends on an MLlib fit being repeatable), the pairs collected so far
+   * when the step fell inside a replica phase, and the totals of the closing summary.
+   *
+   * @param fits each faulty worker's latest fit, with its report (MSE, MAPE, fit time)
+   * @param fitSteps the step of each worker's latest fit
+   * @param pendingFaulty per worker, the corrupted gradients of the current replica phase so far
+   * @param pendingTrue per worker, the matching true gradients
+   * @param corrected corrected gradients so far
+   * @param trueErrorSum the sum of their finite true errors
+   * @param trueErrorCount how many were finite
+   */
+  public record Correction(
+      Map<Integer, Fit> fits,
+      Map<Integer, Integer> fitSteps,
+      Map<Integer, List<float[]>> pendingFaulty,
+      Map<Integer, List<float[]>> pendingTrue,
+      long corrected,
+      double trueErrorSum,
+      long trueErrorCount) {
+
+    public Correction {
+      fits = Map.copyOf(fits);
+      fitSteps = Map.copyOf(fitSteps);
+      pendingFaulty = copy(pendingFaulty);
+      pendingTrue = copy(pendingTrue);
+    }
+
+    private static Map<Integer, List<float[]>> copy(Map<Integer, List<float[]>> rows) {
+      Map<Integer, List<float[]>> out = new java.util.TreeMap<>();
+      rows.forEach((w, list) -> out.put(w, List.copyOf(list)));
+      return java.util.Collections.unmodifiableMap(out);
+    }
+  }
+}

@@ -1,0 +1,450 @@
+package org.ftsim.checkpoint;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
+import org.ftsim.SparkTestSession;
+import org.ftsim.aggregation.CarriedState;
+import org.ftsim.cli.Main;
+import org.ftsim.correction.Fit;
+import org.ftsim.correction.ModelState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A driver killed after step k and resumed with {@code --resume} ends exactly as the uninterrupted
+ * run: the same final parameters, optimizer, defense and correction state (bit for bit, from the
+ * final checkpoints both write), the same steps, evals, workers and corrections rows but for the
+ * timing columns, none of them twice, and one finished runs row.
+ *
+ * <p>In-JVM kills throw from the console at the step's line, so the failing run flushes the rows of
+ * the steps after its checkpoint and writes a {@code failed} runs row, which the resumed run must
+ * neither duplicate nor keep; a real SIGKILL of a child JVM covers the rows an epoch end flushed
+ * after the last checkpoint.
+ */
+class ResumeTest {
+
+  @TempDir static Path dir;
+
+  /** What the in-JVM kill throws. */
+  static final class Killed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Killed(String line) {
+      super("killed at: " + line);
+    }
+  }
+
+  /**
+   * sgd (momentum 0.9), a random fault, cclip after bucketing: 4 steps an epoch, 8 in all;
+   * checkpoints at 3, 6 and 8 (the end).
+   */
+  static final String[] SGD_CCLIP =
+      ("-d synthetic -w 5 -f 1 --fault random:1 -df cclip --pre bucketing:2"
+              + " -gb 512 -e 2 --seed 3 --proc 2 --checkpoint-every 3")
+          .split(" ");
+
+  /**
+   * adam, a probabilistic gaussian fault, correction with the linear regressor: 8 steps; replica
+   * steps 1–2 and 6–7, corrected steps 3–5 and 8; checkpoints at 3, 6 and 8 (the end).
+   */
+  static final String[] ADAM_CORRECT =
+      ("-d synthetic -w 6 -f 0 2 --fault gaussian:0.05 --fault-prob 0.7"
+              + " --correct --correct-model linear --correct-every 3 --replica-steps 2"
+              + " --optimizer adam -gb 256 -e 1 --proc 2 --checkpoint-every 3")
+          .split(" ");
+
+  /** The uninterrupted runs, {@code sgd} and {@code adam}. */
+  @BeforeAll
+  static void uninterrupted() {
+    String sgd = train(args(SGD_CCLIP, "sgd"));
+    assertTrue(sgd.contains("checkpoint: step 3 -> "), sgd);
+    assertTrue(sgd.contains("checkpoint: step 8 -> "), "the final checkpoint: " + sgd);
+    train(args(ADAM_CORRECT, "adam"));
+  }
+
+  static String tb() {
+    return dir.resolve("runs").toString();
+  }
+
+  static String[] args(String[] base, String runId) {
+    return Stream.concat(Arrays.stream(base), Stream.of("--run-id", runId, "-tb", tb()))
+        .toArray(String[]::new);
+  }
+
+  static String train(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Runs until the console line starting with {@code line}, and dies there. */
+  static void trainKilledAt(String line, String... args) {
+    SparkTestSession.get();
+    PrintStream console =
+        new PrintStream(
+            new OutputStream() {
+              private final StringBuilder text = new StringBuilder();
+
+              @Override
+              public void write(int b) {
+                if (b != '\n') {
+                  text.append((char) b);
+                } else if (text.toString().startsWith(line)) {
+                  throw new Killed(text.toString());
+                } else {
+                  text.setLength(0);
+                }
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    assertThrows(Killed.class, () -> Main.run(args, console, System.err));
+  }
+
+  @Test
+  void sgdWithCenteredClippingResumesAcrossAnEpochBoundary() {
+    // Checkpoint at step 3, epoch 1 ends at 4, killed at 5.
+    trainKilledAt("EP: 2/2, sub-batch: 1/4,", args(SGD_CCLIP, "cut"));
+    assertEquals(List.of("failed"), column("runs", "cut", "status"));
+    assertEquals(3, lastCheckpoint("cut").step());
+    assertEquals(5, maxStep("steps", "cut"), "the failing run flushed steps 4–5");
+
+    String resumed = train("--resume", "cut", "-tb", tb());
+    assertTrue(resumed.contains("resuming cut from step 3"), resumed);
+    assertTrue(resumed.contains("EP: 1/2, sub-batch: 4/4"), resumed);
+    assertTrue(resumed.contains("Epoch: 1 done, avg loss: "), "the epoch's loss resumed too");
+    assertTrue(resumed.contains("EP: 2/2, sub-batch: 4/4"), resumed);
+    assertFalse(resumed.contains("EP: 1/2, sub-batch: 3/4"), "step 3 is not taken again");
+    assertSameRun("sgd", "cut");
+    assertUsageError("--resume cut: the run finished", "--resume", "cut", "-tb", tb());
+  }
+
+  @Test
+  void adamWithCorrectionResumesInsideACorrectionAndAReplicaPhase() {
+    // Checkpoint at step 3 (corrected phase: the models fitted after step 2), killed at 5.
+    trainKilledAt("EP: 1/1, sub-batch: 5/8,", args(ADAM_CORRECT, "corrected"));
+    Checkpoint corrected = lastCheckpoint("corrected");
+    assertEquals(3, corrected.step());
+    assertEquals(Map.of(0, 2, 2, 2), corrected.correction().fitSteps());
+    assertTrue(corrected.correction().pendingFaulty().isEmpty());
+    // Checkpoint at step 6, the first of a two-step replica phase: its pairs are pending.
+    trainKilledAt("EP: 1/1, sub-batch: 7/8,", args(ADAM_CORRECT, "replica"));
+    Checkpoint replica = lastCheckpoint("replica");
+    assertEquals(6, replica.step());
+    assertEquals(1, replica.correction().pendingFaulty().get(0).size());
+    assertEquals(1, replica.correction().pendingTrue().get(2).size());
+    assertEquals(6, replica.optimizer().steps(), "Adam's t");
+
+    assertTrue(train("--resume", "corrected", "-tb", tb()).contains("from step 3"));
+    assertTrue(train("--resume", "replica", "-tb", tb()).contains("from step 6"));
+    assertSameRun("adam", "corrected");
+    assertSameRun("adam", "replica");
+    Checkpoint end = lastCheckpoint("replica");
+    assertEquals(Map.of(0, 7, 2, 7), end.correction().fitSteps());
+    assertTrue(end.correction().pendingFaulty().isEmpty());
+    assertTrue(end.correction().corrected() > 0);
+  }
+
+  @Test
+  void aDriverKilledBySigkillResumes() throws Exception {
+    // Stopped at step 6's line (before its checkpoint) and killed once epoch 1's rows (to step 4)
+    // are on disk: the last checkpoint is step 3's.
+    Process child = launch("EP: 2/2, sub-batch: 2/4,", "killed", 2, args(SGD_CCLIP, "killed"));
+    assertEquals(137, child.exitValue(), "128 + SIGKILL");
+    assertFalse(
+        Files.exists(dir.resolve("runs").resolve("runs").resolve("run_id=killed")),
+        "a killed run writes no runs row");
+    assertEquals(3, lastCheckpoint("killed").step());
+    assertEquals(4, maxStep("steps", "killed"), "the epoch end flushed step 4");
+    String resumed = train("--resume", "killed", "-tb", tb(), "--proc", "1");
+    assertTrue(resumed.contains("resuming killed from step 3"), resumed);
+    assertSameRun("sgd", "killed");
+  }
+
+  @Test
+  void resumeRefusesWhatItCannotDo() {
+    assertUsageError(
+        "--resume nope: no checkpoint in " + dir.resolve("new") + "/checkpoints/nope",
+        "--resume",
+        "nope",
+        "-tb",
+        dir.resolve("new").toString());
+    assertFalse(Files.exists(dir.resolve("new")), "nothing written");
+    assertUsageError(
+        "--resume sgd: --lr cannot be given with it",
+        "--resume",
+        "sgd",
+        "-tb",
+        tb(),
+        "--lr",
+        "0.1");
+    assertUsageError(
+        "--checkpoint-every -3: must be 0 (no checkpoints) or positive",
+        "-d",
+        "synthetic",
+        "--checkpoint-every",
+        "-3",
+        "-tb",
+        tb());
+    assertUsageError("--resume sgd: the run finished", "--resume", "sgd", "-tb", tb());
+    assertUsageError(
+        "--run-id sgd: run sgd has checkpoints in ",
+        "-d",
+        "synthetic",
+        "--run-id",
+        "sgd",
+        "-tb",
+        tb());
+  }
+
+  static void assertUsageError(String expected, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Main.run(
+            args,
+            new PrintStream(OutputStream.nullOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String line = err.toString(StandardCharsets.UTF_8);
+    assertEquals(Main.USAGE, status, line);
+    assertTrue(line.startsWith("ftsim: " + expected), line);
+    assertEquals(1, line.strip().lines().count(), line);
+  }
+
+  /** Both runs' final state and every table's rows (run id and timings aside) are the same. */
+  static void assertSameRun(String reference, String resumed) {
+    Checkpoint a = lastCheckpoint(reference);
+    Checkpoint b = lastCheckpoint(resumed);
+    assertEquals(a.step(), b.step());
+    assertArrayEquals(a.params(), b.params(), "final parameters");
+    assertEquals(a.optimizer().steps(), b.optimizer().steps());
+    assertEquals(a.optimizer().vectors().size(), b.optimizer().vectors().size());
+    for (int i = 0; i < a.optimizer().vectors().size(); i++) {
+      assertArrayEquals(a.optimizer().vectors().get(i), b.optimizer().vectors().get(i));
+    }
+    assertCarriedEquals(a.defense().rule(), b.defense().rule());
+    assertEquals(a.defense().pre().size(), b.defense().pre().size());
+    for (int i = 0; i < a.defense().pre().size(); i++) {
+      assertCarriedEquals(a.defense().pre().get(i), b.defense().pre().get(i));
+    }
+    assertEquals(a.progress().lastMetric(), b.progress().lastMetric());
+    if (a.correction() != null) {
+      assertEquals(a.correction().fitSteps(), b.correction().fitSteps());
+      assertEquals(a.correction().corrected(), b.correction().corrected());
+      assertEquals(a.correction().trueErrorSum(), b.correction().trueErrorSum());
+      for (Map.Entry<Integer, Fit> e : a.correction().fits().entrySet()) {
+        Fit x = e.getValue();
+        Fit y = b.correction().fits().get(e.getKey());
+        assertEquals(ModelState.of(x.model()).intercept(), ModelState.of(y.model()).intercept());
+        assertEquals(ModelState.of(x.model()).slope(), ModelState.of(y.model()).slope());
+        assertEquals(x.mse(), y.mse());
+        assertEquals(x.mape(), y.mape());
+      }
+    }
+
+    Map<String, String[]> keys =
+        Map.of(
+            "steps", new String[] {"step"},
+            "evals", new String[] {"step"},
+            "workers", new String[] {"step", "worker"},
+            "corrections", new String[] {"step", "worker"},
+            "shards", new String[] {"worker", "label"});
+    for (Map.Entry<String, String[]> e : keys.entrySet()) {
+      String table = e.getKey();
+      if (!Files.exists(dir.resolve("runs").resolve(table))) {
+        continue;
+      }
+      String[] key = e.getValue();
+      Map<String, List<Row>> byRun = rows(table, List.of(reference, resumed), key);
+      List<Row> expected = byRun.get(reference);
+      List<Row> actual = byRun.get(resumed);
+      assertFalse(expected.isEmpty() && !table.equals("corrections"), table + " has rows");
+      assertEquals(expected.size(), actual.size(), table + " rows");
+      for (int i = 0; i < expected.size(); i++) {
+        assertEquals(expected.get(i), actual.get(i), table + " row " + i);
+      }
+      Set<List<Object>> distinct = new HashSet<>();
+      for (Row r : actual) {
+        List<Object> k = new ArrayList<>();
+        for (String column : key) {
+          k.add(r.getAs(column));
+        }
+        distinct.add(k);
+      }
+      assertEquals(actual.size(), distinct.size(), "no " + table + " row twice");
+    }
+    List<Row> runs = table("runs", resumed).collectAsList();
+    assertEquals(1, runs.size(), "one runs row");
+    assertEquals("finished", runs.get(0).getAs("status"));
+    Row whole = table("runs", reference).first();
+    assertEquals(whole.<Double>getAs("final_metric"), runs.get(0).<Double>getAs("final_metric"));
+    assertEquals(
+        withoutProc(
+            whole
+                .<String>getAs("config_json")
+                .replace("\"runId\":\"" + reference + "\"", "\"runId\":\"" + resumed + "\"")),
+        withoutProc(runs.get(0).<String>getAs("config_json")),
+        "the resumed run's configuration is the original's (--proc may differ)");
+  }
+
+  static String withoutProc(String json) {
+    return json.replaceFirst("\"proc\":\\d+,", "");
+  }
+
+  static void assertCarriedEquals(CarriedState a, CarriedState b) {
+    assertEquals(a.calls(), b.calls());
+    assertArrayEquals(a.vector(), b.vector());
+  }
+
+  static Dataset<Row> table(String table, String runId) {
+    SparkSession spark = SparkTestSession.get();
+    return spark
+        .read()
+        .parquet(dir.resolve("runs").resolve(table).toString())
+        .where(col("run_id").equalTo(runId));
+  }
+
+  /** The rows of {@code runId} without the run id and the *_ms timings, ordered by {@code key}. */
+  static Map<String, List<Row>> rows(String table, List<String> runIds, String[] key) {
+    Dataset<Row> t =
+        SparkTestSession.get()
+            .read()
+            .parquet(dir.resolve("runs").resolve(table).toString())
+            .where(col("run_id").isin(runIds.toArray()));
+    List<String> keep = new ArrayList<>();
+    for (String c : t.columns()) {
+      if (!c.equals("run_id") && !c.endsWith("_ms")) {
+        keep.add(c);
+      }
+    }
+    Map<String, List<Row>> byRun = new HashMap<>();
+    runIds.forEach(id -> byRun.put(id, new ArrayList<>()));
+    Dataset<Row> selected = t.select("run_id", keep.toArray(new String[0])).orderBy("run_id", key);
+    StructType schema = selected.drop("run_id").schema();
+    for (Row r : selected.collectAsList()) {
+      Object[] values = new Object[keep.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = r.get(i + 1);
+      }
+      byRun.get(r.getString(0)).add(new GenericRowWithSchema(values, schema));
+    }
+    return byRun;
+  }
+
+  static List<Object> column(String table, String runId, String column) {
+    return table(table, runId).select(column).collectAsList().stream().map(r -> r.get(0)).toList();
+  }
+
+  static int maxStep(String table, String runId) {
+    return table(table, runId).agg(org.apache.spark.sql.functions.max("step")).first().getInt(0);
+  }
+
+  static Checkpoint lastCheckpoint(String runId) {
+    return CheckpointStore.of(tb(), runId, new Configuration()).latest().orElseThrow();
+  }
+
+  /**
+   * Runs ftsim in a child JVM (the flags of submit/java17.args, this JVM's classpath) until the
+   * console line starting with {@code line}, waits until run {@code runId}'s workers table holds
+   * {@code flushes} files (the last table of a flush but corrections), then kills it with SIGKILL.
+   */
+  static Process launch(String line, String runId, int flushes, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("@submit/java17.args");
+    command.add("-Xmx2g");
+    command.add("-XX:+UseParallelGC");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(KillableRun.class.getName());
+    command.add(line);
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("OMP_NUM_THREADS", "1");
+    Process child = builder.start();
+    StringBuilder console = new StringBuilder();
+    CompletableFuture<Boolean> stalled =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+                  synchronized (console) {
+                    console.append(l).append('\n');
+                  }
+                  if (l.equals(KillableRun.STALLED)) {
+                    return true;
+                  }
+                }
+                return false;
+              } catch (IOException e) {
+                return false;
+              }
+            });
+    boolean reached;
+    try {
+      reached = stalled.get(180, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      reached = false;
+    }
+    Path workers = dir.resolve("runs").resolve("workers").resolve("run_id=" + runId);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (reached && parquetFiles(workers) < flushes && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    child.destroyForcibly();
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child died");
+    synchronized (console) {
+      assertTrue(reached, "the child reached its line:\n" + console);
+    }
+    assertEquals(flushes, parquetFiles(workers), "flushes on disk when killed");
+    return child;
+  }
+
+  static long parquetFiles(Path partition) throws IOException {
+    if (!Files.isDirectory(partition)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(partition)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count();
+    }
+  }
+}
