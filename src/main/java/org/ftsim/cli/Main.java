@@ -18,6 +18,7 @@ import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.DataException;
 import org.ftsim.data.Datasets;
 import org.ftsim.data.TrainTest;
+import org.ftsim.spark.KryoRegistration;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.ParserProperties;
@@ -137,6 +138,10 @@ public final class Main {
     builder.master(master);
     if (master.startsWith("local")) {
       builder.config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"));
+    }
+    // A cluster's defaults may select Kryo: register what Kryo cannot handle by itself.
+    if (KryoRegistration.addTo(conf)) {
+      builder.config("spark.kryo.registrator", conf.get("spark.kryo.registrator"));
     }
     return builder
         // Each step collects n gradients (16 × 1.9 MB for the MLP): send them with the task
