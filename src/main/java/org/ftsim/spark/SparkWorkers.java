@@ -96,21 +96,28 @@ public final class SparkWorkers implements AutoCloseable {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
-    List<WorkerGradient> result =
-        new ArrayList<>(
-            PartitionTask.runJob(
-                workerRdd,
-                new GradientTask(
-                    model,
-                    train,
-                    plan,
-                    p,
-                    VERSIONS.incrementAndGet(),
-                    epoch,
-                    step,
-                    flipLabels,
-                    batchOwner,
-                    cleanToo)));
+    // Names the job in Spark's UI and event log (ftsim's bench/cluster reads it from there).
+    jsc.setJobDescription("gradients " + epoch + ":" + step);
+    List<WorkerGradient> result;
+    try {
+      result =
+          new ArrayList<>(
+              PartitionTask.runJob(
+                  workerRdd,
+                  new GradientTask(
+                      model,
+                      train,
+                      plan,
+                      p,
+                      VERSIONS.incrementAndGet(),
+                      epoch,
+                      step,
+                      flipLabels,
+                      batchOwner,
+                      cleanToo)));
+    } finally {
+      jsc.setJobDescription(null);
+    }
     long t2 = System.nanoTime();
     p.destroy(false);
     result.sort(Comparator.comparingInt(WorkerGradient::worker));
@@ -132,10 +139,16 @@ public final class SparkWorkers implements AutoCloseable {
   public Evaluation evaluate(float[] params) {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
-    List<EvalChunk> chunks =
-        new ArrayList<>(
-            PartitionTask.runJob(
-                evalRdd, new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
+    jsc.setJobDescription("evaluation");
+    List<EvalChunk> chunks;
+    try {
+      chunks =
+          new ArrayList<>(
+              PartitionTask.runJob(
+                  evalRdd, new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
+    } finally {
+      jsc.setJobDescription(null);
+    }
     p.destroy(false);
     chunks.sort(Comparator.comparingInt(EvalChunk::chunk));
     long count = 0;
