@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -164,6 +165,23 @@ final class LoopbackCluster implements AutoCloseable {
                     .map(c -> c.contains("CoarseGrainedExecutorBackend"))
                     .orElse(false))
         .toList();
+  }
+
+  /** A running executor that has finished tasks (its log says so), if there is one. */
+  Optional<ProcessHandle> executorThatRanTasks() throws IOException {
+    for (ProcessHandle p : executors()) {
+      String command = p.info().commandLine().orElse("");
+      Matcher app = Pattern.compile("--app-id (\\S+)").matcher(command);
+      Matcher id = Pattern.compile("--executor-id (\\S+)").matcher(command);
+      if (app.find() && id.find()) {
+        Path log = workDir.resolve(app.group(1)).resolve(id.group(1)).resolve("stderr");
+        if (Files.exists(log)
+            && Files.readString(log, StandardCharsets.UTF_8).contains("Finished task")) {
+          return Optional.of(p);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The ids of the executors the worker has launched for the latest application. */
