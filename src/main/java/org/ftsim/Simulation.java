@@ -126,6 +126,7 @@ public final class Simulation {
     ResultSink sink = new ResultSink(spark, config.resultsDir());
     double[] lastMetric = {Double.NaN};
     if (resumeFrom != null) {
+      WrittenRows.deleteUncommitted(spark, config.resultsDir(), config.runId());
       sink.skipWritten(WrittenRows.read(spark, config.resultsDir(), config.runId()));
       WrittenRows.deleteRunsRow(spark, config.resultsDir(), config.runId());
     }

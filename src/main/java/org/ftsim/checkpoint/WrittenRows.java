@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.ftsim.results.ResultSink;
 import org.ftsim.results.Tables;
 
 /**
@@ -97,9 +98,28 @@ public final class WrittenRows implements BiPredicate<String, Row> {
     }
   }
 
+  /**
+   * Deletes what a killed run left uncommitted in its partition folders (Hadoop's {@code
+   * _temporary}): a task output committed just before the kill would otherwise be merged into the
+   * folder by the next append's job commit, next to the rows the resumed run writes again. Only
+   * this run ever writes these folders, and its earlier driver is gone.
+   */
+  public static void deleteUncommitted(SparkSession spark, String resultsDir, String runId) {
+    List<String> tables = new ArrayList<>(TABLES.keySet());
+    tables.add("runs");
+    for (String table : tables) {
+      Path temporary = new Path(partition(resultsDir, table, runId), "_temporary");
+      try {
+        FileSystem fs = temporary.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.delete(temporary, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("deleting " + temporary + " failed: " + e, e);
+      }
+    }
+  }
+
   private static String partition(String resultsDir, String table, String runId) {
-    String base = resultsDir.endsWith("/") ? resultsDir : resultsDir + "/";
-    return base + table + "/run_id=" + runId;
+    return ResultSink.partition(resultsDir, table, runId);
   }
 
   private static boolean hasParquet(SparkSession spark, String path) {

@@ -1,7 +1,9 @@
 package org.ftsim.results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,12 +16,19 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Buffers result rows and appends them as Parquet, partitioned by run_id, under the results
- * directory. Flushes run on one writer thread per JVM, so training goes on while rows are written
- * and two runs of a sweep never commit into the same table at once (Spark's file committer shares
- * one temporary folder per table). Nothing is read back during a run; a resumed run is told which
- * rows are on disk already ({@link #skipWritten}).
+ * directory. Flushes run on one writer thread per JVM, so training goes on while rows are written.
+ *
+ * <p>Each run's rows are appended straight into its own partition folder ({@code TABLE/run_id=ID},
+ * the layout {@code partitionBy("run_id")} makes) rather than through {@code partitionBy} on the
+ * table: Hadoop's file committer keeps its temporary files in a {@code _temporary} folder under the
+ * path written, and deletes that folder when a job commits, so two processes appending to one table
+ * at once (runs of a sweep submitted side by side with one {@code -tb}) would delete each other's
+ * uncommitted files. One folder per run never has two writers. Nothing is read back during a run; a
+ * resumed run is told which rows are on disk already ({@link #skipWritten}).
  */
 public final class ResultSink implements AutoCloseable {
+
+  private static final String RUN_ID = "run_id";
 
   private static final ExecutorService WRITER =
       Executors.newSingleThreadExecutor(
@@ -149,16 +158,32 @@ public final class ResultSink implements AutoCloseable {
     if (batch.isEmpty()) {
       return;
     }
-    String path = dir + "/" + table;
-    pending.add(
-        WRITER.submit(
-            () ->
-                spark
-                    .createDataFrame(batch, schema)
-                    .coalesce(1)
-                    .write()
-                    .mode(SaveMode.Append)
-                    .partitionBy("run_id")
-                    .parquet(path)));
+    int runIdField = schema.fieldIndex(RUN_ID);
+    Map<String, List<Row>> byRun = new LinkedHashMap<>();
+    for (Row row : batch) {
+      byRun.computeIfAbsent(row.getString(runIdField), id -> new ArrayList<>()).add(row);
+    }
+    for (Map.Entry<String, List<Row>> run : byRun.entrySet()) {
+      String path = partition(dir, table, run.getKey());
+      pending.add(
+          WRITER.submit(
+              () ->
+                  spark
+                      .createDataFrame(run.getValue(), schema)
+                      .drop(RUN_ID)
+                      .coalesce(1)
+                      .write()
+                      .mode(SaveMode.Append)
+                      .parquet(path)));
+    }
+  }
+
+  /**
+   * The folder of run {@code runId}'s rows of {@code table} under {@code resultsDir}. Run ids are
+   * letters, digits, '.', '_' and '-', which partition folder names carry unescaped.
+   */
+  public static String partition(String resultsDir, String table, String runId) {
+    String base = resultsDir.endsWith("/") ? resultsDir : resultsDir + "/";
+    return base + table + "/" + RUN_ID + "=" + runId;
   }
 }
