@@ -205,7 +205,7 @@ final class Charts {
   }
 
   /** Tick labels of a log axis with three significant digits (0.0316, 2.51, 1.00e-05). */
-  private static final class ThreeDigits extends NumberFormat {
+  static final class ThreeDigits extends NumberFormat {
 
     private static final long serialVersionUID = 1L;
 
@@ -219,9 +219,28 @@ final class Charts {
       return to.append(number);
     }
 
+    /**
+     * Reads a number as {@link #format} writes it, from {@code pos}: the longest prefix that is a
+     * decimal number. On failure leaves {@code pos}'s index, sets its error index, returns null.
+     */
     @Override
     public Number parse(String source, ParsePosition pos) {
-      throw new UnsupportedOperationException("tick labels are not parsed");
+      int start = pos.getIndex();
+      int end = start;
+      while (end < source.length() && "+-0123456789.eE".indexOf(source.charAt(end)) >= 0) {
+        end++;
+      }
+      for (; end > start; end--) {
+        try {
+          double value = Double.parseDouble(source.substring(start, end));
+          pos.setIndex(end);
+          return value;
+        } catch (NumberFormatException e) {
+          // a shorter prefix may still be a number ("2.5e" → 2.5)
+        }
+      }
+      pos.setErrorIndex(start);
+      return null;
     }
   }
 }
