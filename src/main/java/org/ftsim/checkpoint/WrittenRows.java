@@ -56,7 +56,7 @@ public final class WrittenRows implements BiPredicate<String, Row> {
     Map<String, Set<List<Object>>> keys = new HashMap<>();
     for (Map.Entry<String, Table> e : TABLES.entrySet()) {
       Set<List<Object>> present = new HashSet<>();
-      String partition = partition(resultsDir, e.getKey(), runId);
+      String partition = ResultSink.partition(resultsDir, e.getKey(), runId);
       if (hasParquet(spark, partition)) {
         Table table = e.getValue();
         String[] rest = table.key().subList(1, table.key().size()).toArray(new String[0]);
@@ -89,7 +89,7 @@ public final class WrittenRows implements BiPredicate<String, Row> {
    * {@code failed}; the resumed run writes the one that stands.
    */
   public static void deleteRunsRow(SparkSession spark, String resultsDir, String runId) {
-    Path partition = new Path(partition(resultsDir, "runs", runId));
+    Path partition = new Path(ResultSink.partition(resultsDir, "runs", runId));
     try {
       FileSystem fs = partition.getFileSystem(spark.sparkContext().hadoopConfiguration());
       fs.delete(partition, true);
@@ -108,7 +108,7 @@ public final class WrittenRows implements BiPredicate<String, Row> {
     List<String> tables = new ArrayList<>(TABLES.keySet());
     tables.add("runs");
     for (String table : tables) {
-      Path temporary = new Path(partition(resultsDir, table, runId), "_temporary");
+      Path temporary = new Path(ResultSink.partition(resultsDir, table, runId), "_temporary");
       try {
         FileSystem fs = temporary.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.delete(temporary, true);
@@ -116,10 +116,6 @@ public final class WrittenRows implements BiPredicate<String, Row> {
         throw new UncheckedIOException("deleting " + temporary + " failed: " + e, e);
       }
     }
-  }
-
-  private static String partition(String resultsDir, String table, String runId) {
-    return ResultSink.partition(resultsDir, table, runId);
   }
 
   private static boolean hasParquet(SparkSession spark, String path) {

@@ -42,8 +42,12 @@ abstract class PartitionTask<U>
     return run(context.partitionId(), list);
   }
 
-  /** Runs {@code task} over every partition of {@code rdd}; the results in partition order. */
-  static <U> List<U> runJob(JavaRDD<Integer> rdd, PartitionTask<U> task) {
+  /**
+   * Runs {@code task} over every partition of {@code rdd} as a job named {@code description} in
+   * Spark's UI and event log (bench/cluster finds the gradient jobs by it); the results in
+   * partition order.
+   */
+  static <U> List<U> runJob(JavaRDD<Integer> rdd, String description, PartitionTask<U> task) {
     int partitions = rdd.getNumPartitions();
     List<List<U>> results = new ArrayList<>(Collections.nCopies(partitions, null));
     List<Object> indices = new ArrayList<>();
@@ -52,19 +56,24 @@ abstract class PartitionTask<U>
     }
     @SuppressWarnings({"unchecked", "rawtypes"})
     ClassTag<List<U>> tag = (ClassTag) ClassTag$.MODULE$.apply(List.class);
-    rdd.context()
-        .runJob(
-            rdd.rdd(),
-            task,
-            JavaConverters.asScalaBufferConverter(indices).asScala().toSeq(),
-            new AbstractFunction2<Object, List<U>, BoxedUnit>() {
-              @Override
-              public BoxedUnit apply(Object index, List<U> result) {
-                results.set((Integer) index, result);
-                return BoxedUnit.UNIT;
-              }
-            },
-            tag);
+    SparkContext context = rdd.context();
+    context.setJobDescription(description);
+    try {
+      context.runJob(
+          rdd.rdd(),
+          task,
+          JavaConverters.asScalaBufferConverter(indices).asScala().toSeq(),
+          new AbstractFunction2<Object, List<U>, BoxedUnit>() {
+            @Override
+            public BoxedUnit apply(Object index, List<U> result) {
+              results.set((Integer) index, result);
+              return BoxedUnit.UNIT;
+            }
+          },
+          tag);
+    } finally {
+      context.setJobDescription(null);
+    }
     List<U> all = new ArrayList<>();
     results.forEach(all::addAll);
     return all;

@@ -96,28 +96,22 @@ public final class SparkWorkers implements AutoCloseable {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
-    // Names the job in Spark's UI and event log (ftsim's bench/cluster reads it from there).
-    jsc.setJobDescription("gradients " + epoch + ":" + step);
-    List<WorkerGradient> result;
-    try {
-      result =
-          new ArrayList<>(
-              PartitionTask.runJob(
-                  workerRdd,
-                  new GradientTask(
-                      model,
-                      train,
-                      plan,
-                      p,
-                      VERSIONS.incrementAndGet(),
-                      epoch,
-                      step,
-                      flipLabels,
-                      batchOwner,
-                      cleanToo)));
-    } finally {
-      jsc.setJobDescription(null);
-    }
+    List<WorkerGradient> result =
+        new ArrayList<>(
+            PartitionTask.runJob(
+                workerRdd,
+                "gradients " + epoch + ":" + step,
+                new GradientTask(
+                    model,
+                    train,
+                    plan,
+                    p,
+                    VERSIONS.incrementAndGet(),
+                    epoch,
+                    step,
+                    flipLabels,
+                    batchOwner,
+                    cleanToo)));
     long t2 = System.nanoTime();
     p.destroy(false);
     result.sort(Comparator.comparingInt(WorkerGradient::worker));
@@ -139,16 +133,12 @@ public final class SparkWorkers implements AutoCloseable {
   public Evaluation evaluate(float[] params) {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
-    jsc.setJobDescription("evaluation");
-    List<EvalChunk> chunks;
-    try {
-      chunks =
-          new ArrayList<>(
-              PartitionTask.runJob(
-                  evalRdd, new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
-    } finally {
-      jsc.setJobDescription(null);
-    }
+    List<EvalChunk> chunks =
+        new ArrayList<>(
+            PartitionTask.runJob(
+                evalRdd,
+                "evaluation",
+                new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
     p.destroy(false);
     chunks.sort(Comparator.comparingInt(EvalChunk::chunk));
     long count = 0;

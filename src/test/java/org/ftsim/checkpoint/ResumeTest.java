@@ -32,6 +32,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
+import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
 import org.ftsim.aggregation.CarriedState;
 import org.ftsim.cli.Main;
@@ -386,16 +387,9 @@ class ResumeTest {
    */
   static Process launch(String line, String runId, int flushes, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("@submit/java17.args");
-    command.add("-Xmx2g");
-    command.add("-XX:+UseParallelGC");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(KillableRun.class.getName());
-    command.add(line);
-    command.addAll(List.of(args));
+    List<String> rest = new ArrayList<>(List.of(line));
+    rest.addAll(List.of(args));
+    List<String> command = CommandRuns.childJvm("2g", KillableRun.class, rest);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("OMP_NUM_THREADS", "1");
     Process child = builder.start();

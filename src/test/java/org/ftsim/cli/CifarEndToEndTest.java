@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
 import org.ftsim.data.CifarFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,15 +40,7 @@ class CifarEndToEndTest {
     argv.addAll(
         List.of(
             "--data-dir", dir.resolve("data").toString(), "-tb", dir.resolve("runs").toString()));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            argv.toArray(new String[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8);
+    return CommandRuns.ftsim(argv);
   }
 
   static List<Row> rows(String table, String runId, String order) {

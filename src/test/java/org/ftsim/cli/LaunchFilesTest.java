@@ -112,10 +112,18 @@ class LaunchFilesTest {
     assertEquals(List.of("train", "-w", "4"), command.subList(command.size() - 3, command.size()));
   }
 
+  /** A script's --dry-run command, checked for what every script passes. */
+  static List<String> dryRun(Map<String, String> env, String... command) throws Exception {
+    Result r = script(env, command);
+    assertEquals(0, r.status(), r.err());
+    assertCommon(r.out());
+    return r.out();
+  }
+
   @Test
   void standaloneSubmitsInClientModeWithTheJarsAndFlags() throws Exception {
-    Result r =
-        script(
+    List<String> r =
+        dryRun(
             Map.of(),
             "submit/standalone.sh",
             "--dry-run",
@@ -126,14 +134,12 @@ class LaunchFilesTest {
             "train",
             "-w",
             "4");
-    assertEquals(0, r.status(), r.err());
-    assertCommon(r.out());
-    assertEquals("spark://head:7077", after(r.out(), "--master"));
-    assertEquals("client", after(r.out(), "--deploy-mode"));
-    assertEquals("4g", after(r.out(), "--executor-memory"));
-    assertEquals("2", conf(r.out(), "spark.executor.cores"));
-    assertTrue(r.out().get(r.out().size() - 4).endsWith("target/ftsim.jar"));
-    for (String jar : after(r.out(), "--jars").split(",")) {
+    assertEquals("spark://head:7077", after(r, "--master"));
+    assertEquals("client", after(r, "--deploy-mode"));
+    assertEquals("4g", after(r, "--executor-memory"));
+    assertEquals("2", conf(r, "spark.executor.cores"));
+    assertTrue(r.get(r.size() - 4).endsWith("target/ftsim.jar"));
+    for (String jar : after(r, "--jars").split(",")) {
       assertTrue(jar.contains("/target/lib/"), jar);
     }
   }
@@ -146,11 +152,9 @@ class LaunchFilesTest {
     assertTrue(missing.err().contains("HADOOP_CONF_DIR"), missing.err());
 
     Map<String, String> env = Map.of("HADOOP_CONF_DIR", "/etc/hadoop/conf");
-    Result r = script(env, "submit/yarn.sh", "--dry-run", "--", "train", "-w", "4");
-    assertEquals(0, r.status(), r.err());
-    assertCommon(r.out());
-    assertEquals("yarn", after(r.out(), "--master"));
-    assertEquals("client", after(r.out(), "--deploy-mode"));
+    List<String> r = dryRun(env, "submit/yarn.sh", "--dry-run", "--", "train", "-w", "4");
+    assertEquals("yarn", after(r, "--master"));
+    assertEquals("client", after(r, "--deploy-mode"));
 
     Result bad =
         script(
@@ -165,8 +169,8 @@ class LaunchFilesTest {
 
   @Test
   void kubernetesUsesTheImagesJarsAndThePodTemplate() throws Exception {
-    Result r =
-        script(
+    List<String> r =
+        dryRun(
             Map.of(),
             "submit/k8s.sh",
             "--dry-run",
@@ -176,20 +180,18 @@ class LaunchFilesTest {
             "train",
             "-w",
             "4");
-    assertEquals(0, r.status(), r.err());
-    assertCommon(r.out());
-    assertEquals("k8s://https://api:6443", after(r.out(), "--master"));
-    assertEquals("cluster", after(r.out(), "--deploy-mode"));
-    assertEquals("registry/ftsim:1", conf(r.out(), "spark.kubernetes.container.image"));
-    assertEquals("local:///opt/ftsim/ftsim.jar", r.out().get(r.out().size() - 4));
-    for (String jar : after(r.out(), "--jars").split(",")) {
+    assertEquals("k8s://https://api:6443", after(r, "--master"));
+    assertEquals("cluster", after(r, "--deploy-mode"));
+    assertEquals("registry/ftsim:1", conf(r, "spark.kubernetes.container.image"));
+    assertEquals("local:///opt/ftsim/ftsim.jar", r.get(r.size() - 4));
+    for (String jar : after(r, "--jars").split(",")) {
       assertTrue(jar.startsWith("local:///opt/ftsim/lib/"), jar);
     }
     for (String key :
         List.of(
             "spark.kubernetes.driver.podTemplateFile",
             "spark.kubernetes.executor.podTemplateFile")) {
-      assertTrue(Files.isRegularFile(Path.of(conf(r.out(), key))), key);
+      assertTrue(Files.isRegularFile(Path.of(conf(r, key))), key);
     }
     // the image holds what k8s.sh points at
     String docker = Files.readString(Path.of("submit/k8s/Dockerfile"));

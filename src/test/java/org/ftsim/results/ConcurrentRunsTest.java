@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
 import org.ftsim.cli.Main;
 import org.junit.jupiter.api.Test;
@@ -30,35 +30,30 @@ class ConcurrentRunsTest {
   static final int EPOCHS = 25;
 
   static Process launch(Path tb, String runId, Path log) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("@submit/java17.args");
-    command.add("-Xmx1g");
-    command.add("-XX:+UseParallelGC");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(
-        List.of(
-            "train",
-            "-d",
-            "synthetic",
-            "-w",
-            "4",
-            "-f",
-            "1",
-            "-gb",
-            "256",
-            "-e",
-            String.valueOf(EPOCHS),
-            "--log-every",
-            "1000",
-            "--proc",
-            "1",
-            "--run-id",
-            runId,
-            "-tb",
-            tb.toString()));
+    List<String> command =
+        CommandRuns.childJvm(
+            "1g",
+            Main.class,
+            List.of(
+                "train",
+                "-d",
+                "synthetic",
+                "-w",
+                "4",
+                "-f",
+                "1",
+                "-gb",
+                "256",
+                "-e",
+                String.valueOf(EPOCHS),
+                "--log-every",
+                "1000",
+                "--proc",
+                "1",
+                "--run-id",
+                runId,
+                "-tb",
+                tb.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     builder.environment().put("OMP_NUM_THREADS", "1");
