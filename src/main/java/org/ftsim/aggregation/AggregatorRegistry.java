@@ -3,7 +3,7 @@ package org.ftsim.aggregation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftsim.config.Spec;
+import org.ftsim.base.Spec;
 
 /**
  * The aggregation rules by name (SPEC §6). {@code drop} is not a rule on gradients but the oracle

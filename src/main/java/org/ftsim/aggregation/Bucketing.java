@@ -1,7 +1,7 @@
 package org.ftsim.aggregation;
 
 import java.util.SplittableRandom;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * Bucketing: shuffle the n inputs with a fresh random permutation π, cut them into ⌈n/s⌉ buckets of

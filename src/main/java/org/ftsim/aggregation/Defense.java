@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
-import org.ftsim.config.Spec;
+import org.ftsim.base.Spec;
 
 /**
  * What the driver does with one step's reports: optionally drop the known faulty workers (the

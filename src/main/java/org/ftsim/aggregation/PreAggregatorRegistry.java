@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ftsim.config.Spec;
+import org.ftsim.base.Spec;
 
 /**
  * The pre-aggregators by name, and the parser of a {@code --pre} chain such as {@code

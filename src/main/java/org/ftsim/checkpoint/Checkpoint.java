@@ -11,8 +11,8 @@ import org.ftsim.optim.OptimizerState;
 /**
  * The driver's whole state after a step: what a run resumed from it needs to take the next step
  * exactly as the uninterrupted run would. Everything random in a run is drawn from streams keyed by
- * (seed, purpose, epoch, step, worker) ({@link org.ftsim.config.Seeds}), so no generator position
- * is saved; the state that does carry from step to step is the parameters, the optimizer's, the
+ * (seed, purpose, epoch, step, worker) ({@link org.ftsim.base.Seeds}), so no generator position is
+ * saved; the state that does carry from step to step is the parameters, the optimizer's, the
  * defense's (centered clipping's centre, bucketing's permutation counter) and the correction's.
  *
  * @param config the run's configuration, run id included

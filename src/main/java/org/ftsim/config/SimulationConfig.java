@@ -326,7 +326,7 @@ public record SimulationConfig(
             "drop discards the corrected gradients; use mean or a robust rule");
       }
       if (!org.ftsim.correction.RegressorRegistry.names()
-          .contains(Spec.parse(correction.model()).name())) {
+          .contains(org.ftsim.base.Spec.parse(correction.model()).name())) {
         throw new ConfigException(
             "--correct-model",
             correction.model(),

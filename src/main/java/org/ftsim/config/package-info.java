@@ -1,4 +1,2 @@
-/**
- * The run configuration, component specifications and the seed splitting every random draw uses.
- */
+/** The run configuration: plain values, checked against the run before it starts. */
 package org.ftsim.config;

@@ -9,7 +9,7 @@ import org.apache.spark.ml.tree.ContinuousSplit;
 import org.apache.spark.ml.tree.InternalNode;
 import org.apache.spark.ml.tree.Node;
 import org.apache.spark.sql.SparkSession;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * {@code mllib-gbt}: a nonlinear map, Spark MLlib's gradient-boosted regression trees ({@link

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.ftsim.config.Spec;
+import org.ftsim.base.Spec;
 
 /**
  * The correction regressors by name ({@code --correct-model}, SPEC §7). A spec is {@code name} or

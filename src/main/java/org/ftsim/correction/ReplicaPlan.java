@@ -2,7 +2,7 @@ package org.ftsim.correction;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * Whose sub-batch each faulty worker computes in a replica step: a healthy worker drawn uniformly,

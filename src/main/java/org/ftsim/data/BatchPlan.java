@@ -3,7 +3,7 @@ package org.ftsim.data;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * Which samples each worker computes on at each step.

@@ -2,7 +2,7 @@ package org.ftsim.data;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * Dirichlet label skew ({@code --partition dirichlet:alpha}; Hsu, Qi and Brown, 2019, as ByzFL's

@@ -2,7 +2,7 @@ package org.ftsim.data;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * Gamma-similarity ({@code --partition gamma:g}), as ByzFL's {@code gamma_similarity_niid}: after a

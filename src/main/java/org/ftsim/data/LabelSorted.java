@@ -1,7 +1,7 @@
 package org.ftsim.data;
 
 import java.util.SplittableRandom;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * Label-sorted shards ({@code --partition label-sorted}), ByzFL's "extreme non-IID": the training

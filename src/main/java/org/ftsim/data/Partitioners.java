@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.ftsim.config.Spec;
+import org.ftsim.base.Spec;
 
 /**
  * The partitions by name ({@code --partition}): {@code iid}, {@code dirichlet:alpha}, {@code

@@ -3,7 +3,7 @@ package org.ftsim.fault;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /**
  * Which worker applies which fault at which step: the faulty set, one fault per faulty worker

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.ftsim.config.Spec;
+import org.ftsim.base.Spec;
 
 /**
  * The fault models by name (SPEC §5). A spec is {@code name}, {@code name:value} or {@code

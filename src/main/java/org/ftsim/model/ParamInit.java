@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,7 +1,7 @@
 package org.ftsim.correction;
 
 import java.util.Random;
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 import org.ftsim.fault.FaultContext;
 import org.ftsim.fault.FaultRegistry;
 import org.ftsim.fault.HonestGradients;

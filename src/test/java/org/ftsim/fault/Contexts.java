@@ -1,6 +1,6 @@
 package org.ftsim.fault;
 
-import org.ftsim.config.Seeds;
+import org.ftsim.base.Seeds;
 
 /** Builds fault contexts for tests, as {@link FaultPlan} does. */
 final class Contexts {

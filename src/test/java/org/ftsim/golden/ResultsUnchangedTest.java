@@ -19,17 +19,17 @@ import org.apache.spark.sql.SparkSession;
 import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
 import org.ftsim.cli.Main;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The rows of five configurations, timings aside, are those that commit e467c3f (before the driver
  * became a pipeline, issue 12) wrote: every value of {@code steps}, {@code evals}, {@code workers}
- * and {@code corrections} but the {@code *_ms} columns, bit for bit (doubles in their exact
- * decimal form). The expected files are in {@code src/test/resources/golden}; {@code
- * -Dgolden.write=true} writes them anew, which is only ever right at a commit whose numbers are
- * meant to change, and then the note of that commit says why.
+ * and {@code corrections} but the {@code *_ms} columns, bit for bit (doubles in their exact decimal
+ * form). The expected files are in {@code src/test/resources/golden}; {@code -Dgolden.write=true}
+ * writes them anew, which is only ever right at a commit whose numbers are meant to change, and
+ * then the note of that commit says why.
  */
 class ResultsUnchangedTest {
 

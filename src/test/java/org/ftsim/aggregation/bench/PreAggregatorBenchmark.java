@@ -3,7 +3,7 @@ package org.ftsim.aggregation.bench;
 import java.util.concurrent.TimeUnit;
 import org.ftsim.aggregation.PreAggregator;
 import org.ftsim.aggregation.PreAggregatorRegistry;
-import org.ftsim.config.Spec;
+import org.ftsim.base.Spec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

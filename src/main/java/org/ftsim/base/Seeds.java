@@ -1,4 +1,4 @@
-package org.ftsim.config;
+package org.ftsim.base;
 
 import java.util.SplittableRandom;
 

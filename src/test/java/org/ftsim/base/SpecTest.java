@@ -1,4 +1,4 @@
-package org.ftsim.config;
+package org.ftsim.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
