@@ -18,7 +18,7 @@ SCHEMAS = {
     "dataset STRING NOT NULL,arch STRING NOT NULL,workers INT NOT NULL,"
     "faulty ARRAY<INT> NOT NULL,fault STRING,defense STRING NOT NULL,correct BOOLEAN NOT NULL,"
     "seed BIGINT NOT NULL,global_batch_size INT NOT NULL,epochs INT NOT NULL,lr DOUBLE NOT NULL,"
-    "final_metric DOUBLE,wall_s DOUBLE NOT NULL,error STRING",
+    "final_metric DOUBLE,wall_s DOUBLE NOT NULL,last_step INT,error STRING",
     "steps": "run_id STRING NOT NULL,epoch INT NOT NULL,step INT NOT NULL,"
     "train_loss DOUBLE NOT NULL,lr DOUBLE NOT NULL,k INT NOT NULL,phase STRING NOT NULL,"
     "grad_ms DOUBLE NOT NULL,aggregate_ms DOUBLE NOT NULL,step_ms DOUBLE NOT NULL,"

@@ -1,12 +1,11 @@
 package org.ftsim.checkpoint;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.config.SimulationConfig;
-import org.ftsim.correction.Fit;
+import org.ftsim.correction.CorrectionState;
 import org.ftsim.optim.OptimizerState;
+import org.ftsim.results.Timings;
 
 /**
  * The driver's whole state after a step: what a run resumed from it needs to take the next step
@@ -31,7 +30,7 @@ public record Checkpoint(
     float[] params,
     OptimizerState optimizer,
     Defense.State defense,
-    Correction correction) {
+    CorrectionState correction) {
 
   public Checkpoint {
     Objects.requireNonNull(config, "config");
@@ -56,59 +55,8 @@ public record Checkpoint(
    * @param epochLoss the sum of the train losses of the current epoch's steps so far
    * @param epochSteps the steps of the current epoch so far
    * @param lastMetric the last evaluation's metric, or NaN
-   * @param timing the per-step timing totals (milliseconds), by the driver's own indexing
-   * @param phaseSteps steps per correction phase, by phase ordinal
-   * @param phaseMs milliseconds per correction phase, by phase ordinal
+   * @param timings the timing totals so far
    */
   public record Progress(
-      long startedAt,
-      double epochLoss,
-      int epochSteps,
-      double lastMetric,
-      double[] timing,
-      int[] phaseSteps,
-      double[] phaseMs) {
-
-    public Progress {
-      timing = timing.clone();
-      phaseSteps = phaseSteps.clone();
-      phaseMs = phaseMs.clone();
-    }
-  }
-
-  /**
-   * The correction's state: each faulty worker's fitted model as it stands (the model itself, so a
-   * resume neither refits nor depends on an MLlib fit being repeatable), the pairs collected so far
-   * when the step fell inside a replica phase, and the totals of the closing summary.
-   *
-   * @param fits each faulty worker's latest fit, with its report (MSE, MAPE, fit time)
-   * @param fitSteps the step of each worker's latest fit
-   * @param pendingFaulty per worker, the corrupted gradients of the current replica phase so far
-   * @param pendingTrue per worker, the matching true gradients
-   * @param corrected corrected gradients so far
-   * @param trueErrorSum the sum of their finite true errors
-   * @param trueErrorCount how many were finite
-   */
-  public record Correction(
-      Map<Integer, Fit> fits,
-      Map<Integer, Integer> fitSteps,
-      Map<Integer, List<float[]>> pendingFaulty,
-      Map<Integer, List<float[]>> pendingTrue,
-      long corrected,
-      double trueErrorSum,
-      long trueErrorCount) {
-
-    public Correction {
-      fits = Map.copyOf(fits);
-      fitSteps = Map.copyOf(fitSteps);
-      pendingFaulty = copy(pendingFaulty);
-      pendingTrue = copy(pendingTrue);
-    }
-
-    private static Map<Integer, List<float[]>> copy(Map<Integer, List<float[]>> rows) {
-      Map<Integer, List<float[]>> out = new java.util.TreeMap<>();
-      rows.forEach((w, list) -> out.put(w, List.copyOf(list)));
-      return java.util.Collections.unmodifiableMap(out);
-    }
-  }
+      long startedAt, double epochLoss, int epochSteps, double lastMetric, Timings timings) {}
 }

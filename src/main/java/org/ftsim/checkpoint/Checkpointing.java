@@ -40,14 +40,14 @@ public final class Checkpointing {
    */
   public static Checkpointing of(
       SimulationConfig config, SparkSession spark, Checkpoint resumed, PrintStream out) {
-    if (config.checkpointEvery() <= 0 && resumed == null) {
+    int every = config.run().checkpointEvery();
+    if (every <= 0 && resumed == null) {
       return null;
     }
     CheckpointStore store =
         CheckpointStore.of(
-            config.resultsDir(), config.runId(), spark.sparkContext().hadoopConfiguration());
-    return new Checkpointing(
-        store, config.checkpointEvery(), resumed == null ? 0 : resumed.step(), out);
+            config.run().resultsDir(), config.runId(), spark.sparkContext().hadoopConfiguration());
+    return new Checkpointing(store, every, resumed == null ? 0 : resumed.step(), out);
   }
 
   /** Whether a checkpoint is due after {@code step}. */

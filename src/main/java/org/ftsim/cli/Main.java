@@ -9,15 +9,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import org.ftsim.Simulation;
 import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.config.ConfigException;
+import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.DataException;
 import org.ftsim.data.Datasets;
 import org.ftsim.data.TrainTest;
+import org.ftsim.driver.Assembly;
+import org.ftsim.driver.Components;
+import org.ftsim.driver.RunFailure;
+import org.ftsim.driver.Simulation;
 import org.ftsim.spark.KryoRegistration;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
@@ -31,6 +37,9 @@ public final class Main {
 
   /** Exit status of a user error. */
   public static final int USAGE = 2;
+
+  /** Exit status of a run that could not go on (its runs row says failed, and why). */
+  public static final int FAILED = 1;
 
   private Main() {}
 
@@ -85,29 +94,31 @@ public final class Main {
     }
     SimulationConfig config;
     TrainTest data;
+    Components parts;
     Checkpoint checkpoint = null;
     try {
       if (command.resume != null) {
         checkpoint = Resume.load(command, rest, parser);
-        config = checkpoint.config().validate();
+        config = Assembly.check(checkpoint.config());
       } else {
-        config = command.toConfig().validate();
+        config = Assembly.check(Assembly.resolve(command.toConfig()));
         if (config.runId() == null) {
-          config = config.withRunId(newRunId(config.dataset()));
+          config = config.withRun(config.run().withRunId(newRunId(config.data().dataset())));
         } else {
           Resume.checkFresh(config);
         }
       }
-      checkWritable(config.resultsDir());
+      checkWritable(config.run().resultsDir());
       if (config.correction().collects()) {
         checkNew("--data_coll_path", config.correction().collectPath());
       }
-      String missing = Datasets.missingFiles(config.dataset(), Path.of(config.dataDir()));
+      Path dataDir = Path.of(config.run().dataDir());
+      String missing = Datasets.missingFiles(config.data().dataset(), dataDir);
       if (missing != null) {
-        throw new ConfigException("--data-dir", config.dataDir(), missing);
+        throw new ConfigException("--data-dir", config.run().dataDir(), missing);
       }
-      data = Datasets.load(config.dataset(), Path.of(config.dataDir()));
-      config.buildBatchPlan(data.train()); // a partition that cannot be dealt is a user error
+      data = Datasets.load(config.data().dataset(), dataDir);
+      parts = Assembly.assemble(config, data.train());
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());
       return USAGE;
@@ -119,8 +130,13 @@ public final class Main {
     if (checkpoint != null) {
       out.printf(Locale.ROOT, "resuming %s from step %d%n", config.runId(), checkpoint.step());
     }
-    Simulation.Summary summary =
-        new Simulation(config, data, spark, out).resumeFrom(checkpoint).run();
+    Simulation.Summary summary;
+    try {
+      summary = new Simulation(config, data, parts, spark, out).resumeFrom(checkpoint).run();
+    } catch (RunFailure e) {
+      err.println("ftsim: " + e.getMessage());
+      return FAILED;
+    }
     out.printf(Locale.ROOT, "results: %s (run_id=%s)%n", summary.resultsDir(), summary.runId());
     return 0;
   }
@@ -129,12 +145,13 @@ public final class Main {
   static SparkSession session(SimulationConfig config) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder builder = SparkSession.builder().appName("ftsim " + config.runId());
+    RunConfig run = config.run();
     String master =
-        config.master() != null
-            ? config.master()
+        run.master() != null
+            ? run.master()
             : conf.contains("spark.master")
                 ? conf.get("spark.master")
-                : "local[" + (config.proc() > 0 ? config.proc() : "*") + "]";
+                : "local[" + (run.proc() > 0 ? run.proc() : "*") + "]";
     builder.master(master);
     if (master.startsWith("local")) {
       builder.config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"));
@@ -182,18 +199,35 @@ public final class Main {
     }
   }
 
-  /** The checked local path, or null for another file system. */
-  private static Path checkWritable(String flag, String dir) {
-    URI uri;
-    try {
-      uri = URI.create(dir);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(flag, dir, "not a valid path");
+  /**
+   * The local path {@code dir} names, or null for another file system ({@code hdfs://}, {@code
+   * s3a://}): a plain path is a local one, spaces and all; {@code file:} is a URI.
+   */
+  static Path localPath(String dir) {
+    Matcher scheme = SCHEME.matcher(dir);
+    if (!scheme.find()) {
+      return Path.of(dir);
     }
-    if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+    if (!scheme.group(1).equalsIgnoreCase("file")) {
       return null;
     }
-    Path path = uri.getScheme() == null ? Path.of(dir) : Path.of(uri);
+    return Path.of(URI.create(dir.replace(" ", "%20")));
+  }
+
+  /** A URI scheme: letters, digits, '+', '-' and '.' after a letter, then a colon (not C:\). */
+  private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
+
+  /** The checked local path, or null for another file system. */
+  private static Path checkWritable(String flag, String dir) {
+    Path path;
+    try {
+      path = localPath(dir);
+    } catch (IllegalArgumentException e) { // InvalidPathException too
+      throw new ConfigException(flag, dir, "not a valid path");
+    }
+    if (path == null) {
+      return null;
+    }
     Path p = path.toAbsolutePath();
     while (p != null && !Files.exists(p)) {
       p = p.getParent();

@@ -1,12 +1,8 @@
 package org.ftsim.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.checkpoint.CheckpointStore;
@@ -77,43 +73,13 @@ final class Resume {
     } catch (UncheckedIOException e) {
       throw new UserError("--resume " + id + ": " + e.getMessage());
     }
+    SimulationConfig config = checkpoint.config();
     return checkpoint.withConfig(
-        overridden(
-            checkpoint.config(),
-            command.resultsDir,
-            command.master,
-            command.proc,
-            command.checkpointEvery));
-  }
-
-  /**
-   * {@code config} with the given results directory and, where not null, master, parallelism and
-   * checkpoint interval, through its JSON (a record has no withers).
-   */
-  static SimulationConfig overridden(
-      SimulationConfig config,
-      String resultsDir,
-      String master,
-      Integer proc,
-      Integer checkpointEvery) {
-    ObjectMapper json = new ObjectMapper();
-    try {
-      Map<String, Object> fields =
-          json.readValue(json.writeValueAsString(config), new TypeReference<>() {});
-      fields.put("resultsDir", resultsDir);
-      if (master != null) {
-        fields.put("master", master);
-      }
-      if (proc != null) {
-        fields.put("proc", proc);
-      }
-      if (checkpointEvery != null) {
-        fields.put("checkpointEvery", checkpointEvery);
-      }
-      return json.readValue(json.writeValueAsString(fields), SimulationConfig.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a configuration did not convert back from JSON", e);
-    }
+        config.withRun(
+            config
+                .run()
+                .withPlacement(
+                    command.resultsDir, command.master, command.proc, command.checkpointEvery)));
   }
 
   /**
@@ -123,7 +89,7 @@ final class Resume {
   static void checkFresh(SimulationConfig config) {
     CheckpointStore store =
         CheckpointStore.of(
-            config.resultsDir(), config.runId(), CheckpointStore.hadoopConfiguration());
+            config.run().resultsDir(), config.runId(), CheckpointStore.hadoopConfiguration());
     boolean exists;
     try {
       exists = store.exists();

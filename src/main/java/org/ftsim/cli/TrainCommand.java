@@ -3,15 +3,21 @@ package org.ftsim.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.ftsim.aggregation.AggregatorRegistry;
+import org.ftsim.config.CorrectionConfig;
+import org.ftsim.config.DataConfig;
+import org.ftsim.config.DefenseConfig;
+import org.ftsim.config.FaultConfig;
+import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
+import org.ftsim.config.TrainingConfig;
 import org.ftsim.data.Datasets;
 import org.ftsim.data.Partitioners;
 import org.ftsim.fault.FaultRegistry;
 import org.ftsim.model.ModelSpec;
 import org.kohsuke.args4j.Option;
-import org.kohsuke.args4j.spi.StringArrayOptionHandler;
 
 /** The options of {@code ftsim train}: the prototype's flags first (SPEC §3). */
 final class TrainCommand {
@@ -47,7 +53,7 @@ final class TrainCommand {
   @Option(
       name = "-f",
       aliases = "--faulty",
-      handler = StringArrayOptionHandler.class,
+      handler = WorkerIndices.class,
       metaVar = "I ...",
       usage = "indices of the faulty workers, e.g. -f 0 1 2 (default: none)")
   String[] faulty = {};
@@ -83,7 +89,7 @@ final class TrainCommand {
       name = "--fault",
       metaVar = "SPEC",
       usage = "fault of every faulty worker, name[:value], listed below")
-  String fault = SimulationConfig.DEFAULT_FAULT;
+  String fault = FaultConfig.DEFAULT_FAULT;
 
   @Option(
       name = "--fault-of",
@@ -230,7 +236,7 @@ final class TrainCommand {
   @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
   boolean help;
 
-  /** The configuration these options describe, resolved but not yet validated. */
+  /** The configuration these options describe, its open defaults not yet resolved. */
   SimulationConfig toConfig() {
     List<Integer> faultyWorkers = new ArrayList<>();
     for (String f : faulty) {
@@ -248,38 +254,30 @@ final class TrainCommand {
       }
     }
     return new SimulationConfig(
-            dataset.toLowerCase(java.util.Locale.ROOT),
-            arch,
-            epochs,
-            globalBatch,
-            workers,
-            faultyWorkers,
-            defense,
-            proc == null ? 0 : proc,
+        new RunConfig(
+            runId,
             resultsDir,
+            dataDir,
+            master,
+            proc == null ? 0 : proc,
             device,
             seed,
-            fault,
-            overrides,
-            faultProb,
-            faultStart,
-            tolerate == null ? -1 : tolerate,
-            pre == null ? "" : pre,
-            lr == null ? Double.NaN : lr,
-            optimizer,
-            momentum == null ? Double.NaN : momentum,
-            lrScaling,
+            maxSteps == null ? 0 : maxSteps,
             evalEvery == null ? 0 : evalEvery,
             logEvery,
-            runId,
-            master,
-            dataDir,
-            maxSteps == null ? 0 : maxSteps,
-            partition,
-            new org.ftsim.config.CorrectionConfig(
-                correct, correctModel, correctEvery, correctWeight, replicaSteps, dataCollPath),
-            checkpointEvery == null ? 0 : checkpointEvery)
-        .resolved();
+            checkpointEvery == null ? 0 : checkpointEvery),
+        new DataConfig(dataset.toLowerCase(Locale.ROOT), workers, globalBatch, partition),
+        new TrainingConfig(
+            arch,
+            epochs,
+            optimizer,
+            lr == null ? Double.NaN : lr,
+            momentum == null ? Double.NaN : momentum,
+            lrScaling),
+        new FaultConfig(faultyWorkers, fault, overrides, faultProb, faultStart),
+        new DefenseConfig(defense, pre == null ? "" : pre, tolerate == null ? -1 : tolerate),
+        new CorrectionConfig(
+            correct, correctModel, correctEvery, correctWeight, replicaSteps, dataCollPath));
   }
 
   /** The valid names of each registry, for the help text. */

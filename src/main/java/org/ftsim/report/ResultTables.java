@@ -4,9 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -16,11 +14,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.ftsim.config.ConfigException;
-import org.ftsim.results.Tables;
+import org.ftsim.results.Table;
 
 /**
  * Registers a results directory's tables (SPEC §8) as Spark SQL temporary views named like the
- * tables, read with the schemas of {@link Tables} (a table a run never wrote, such as {@code
+ * tables, read with the schemas of {@link Table} (a table a run never wrote, such as {@code
  * corrections} without {@code --correct}, is an empty view; a column an older run lacks reads as
  * null), and restricted to some runs if asked.
  */
@@ -33,17 +31,6 @@ final class ResultTables {
   static final String RUNS_FLAG = "--runs";
 
   private static final String PARTITION = "run_id=";
-
-  private static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
-
-  static {
-    SCHEMAS.put("runs", Tables.RUNS);
-    SCHEMAS.put("steps", Tables.STEPS);
-    SCHEMAS.put("evals", Tables.EVALS);
-    SCHEMAS.put("workers", Tables.WORKERS);
-    SCHEMAS.put("shards", Tables.SHARDS);
-    SCHEMAS.put("corrections", Tables.CORRECTIONS);
-  }
 
   private ResultTables() {}
 
@@ -72,12 +59,12 @@ final class ResultTables {
             "unknown run id " + String.join(", ", unknown) + "; " + dir + " holds " + list(all));
       }
     }
-    for (Map.Entry<String, StructType> table : SCHEMAS.entrySet()) {
-      Dataset<Row> rows = read(spark, fs, root + "/" + table.getKey(), table.getValue());
+    for (Table table : Table.values()) {
+      Dataset<Row> rows = read(spark, fs, root + "/" + table.folder(), table.schema());
       if (!runIds.isEmpty()) {
         rows = rows.where(col("run_id").isin(runIds.toArray()));
       }
-      rows.createOrReplaceTempView(table.getKey());
+      rows.createOrReplaceTempView(table.folder());
     }
     return runIds.isEmpty() ? all : runIds.stream().sorted().toList();
   }
@@ -98,7 +85,7 @@ final class ResultTables {
       if (entries.length == 0) {
         throw new ConfigException(FLAG, dir, "empty directory, no ftsim results in it");
       }
-      Path runs = new Path(root, "runs");
+      Path runs = new Path(root, Table.RUNS.folder());
       if (!fs.exists(runs)) {
         String names =
             Arrays.stream(entries)

@@ -1,6 +1,7 @@
 package org.ftsim.results;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,9 @@ public final class ResultSink implements AutoCloseable {
 
   private final SparkSession spark;
   private final String dir;
-  private final List<Row> steps = new ArrayList<>();
-  private final List<Row> evals = new ArrayList<>();
-  private final List<Row> workers = new ArrayList<>();
-  private final List<Row> corrections = new ArrayList<>();
-  private final List<Row> shards = new ArrayList<>();
+  private final Map<Table, List<Row>> buffered = new EnumMap<>(Table.class);
   private final List<Future<?>> pending = new ArrayList<>();
-  private BiPredicate<String, Row> written = (table, row) -> false;
+  private BiPredicate<Table, Row> written = (table, row) -> false;
 
   /** A sink writing under {@code dir} (any Hadoop path). */
   public ResultSink(SparkSession spark, String dir) {
@@ -54,50 +51,34 @@ public final class ResultSink implements AutoCloseable {
     this.dir = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
   }
 
-  /** Buffers a {@link Tables#STEPS} row. */
-  public void step(Row row) {
-    steps.add(row);
-  }
-
-  /** Buffers an {@link Tables#EVALS} row. */
-  public void eval(Row row) {
-    evals.add(row);
-  }
-
-  /** Buffers a {@link Tables#WORKERS} row. */
-  public void worker(Row row) {
-    workers.add(row);
-  }
-
-  /** Buffers a {@link Tables#CORRECTIONS} row. */
-  public void correction(Row row) {
-    corrections.add(row);
-  }
-
-  /** Buffers a {@link Tables#SHARDS} row. */
-  public void shard(Row row) {
-    shards.add(row);
+  /** Buffers {@code row} until the next {@link #flush}. */
+  public void add(Rows.Result row) {
+    if (row.table() == Table.RUNS) {
+      throw new IllegalArgumentException("the runs row is written by run(), after the others");
+    }
+    buffered.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.row());
   }
 
   /** Hands the buffered rows to the writer; returns at once. */
   public void flush() {
-    submit("steps", Tables.STEPS, steps);
-    submit("evals", Tables.EVALS, evals);
-    submit("workers", Tables.WORKERS, workers);
-    submit("shards", Tables.SHARDS, shards);
-    submit("corrections", Tables.CORRECTIONS, corrections);
+    for (Table table : Table.values()) {
+      List<Row> rows = buffered.get(table);
+      if (rows != null) {
+        submit(table, rows);
+      }
+    }
   }
 
-  /** Writes the run's {@link Tables#RUNS} row (after the rows before it). */
-  public void run(Row row) {
-    submit("runs", Tables.RUNS, new ArrayList<>(List.of(row)));
+  /** Writes the run's {@link Table#RUNS} row (after the rows before it). */
+  public void run(Rows.RunRow row) {
+    submit(Table.RUNS, new ArrayList<>(List.of(row.row())));
   }
 
   /**
    * From now on, drops the rows for which {@code written} (table name, row) holds instead of
    * writing them: a resumed run's rows that are on disk already.
    */
-  public void skipWritten(BiPredicate<String, Row> written) {
+  public void skipWritten(BiPredicate<Table, Row> written) {
     this.written = written;
   }
 
@@ -144,7 +125,8 @@ public final class ResultSink implements AutoCloseable {
     await();
   }
 
-  private void submit(String table, StructType schema, List<Row> rows) {
+  private void submit(Table table, List<Row> rows) {
+    StructType schema = table.schema();
     if (rows.isEmpty()) {
       return;
     }
@@ -164,7 +146,7 @@ public final class ResultSink implements AutoCloseable {
       byRun.computeIfAbsent(row.getString(runIdField), id -> new ArrayList<>()).add(row);
     }
     for (Map.Entry<String, List<Row>> run : byRun.entrySet()) {
-      String path = partition(dir, table, run.getKey());
+      String path = partition(dir, table.folder(), run.getKey());
       pending.add(
           WRITER.submit(
               () ->

@@ -12,10 +12,15 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** The schemas of the result tables (SPEC §8); every table is partitioned by {@code run_id}. */
+/** The schemas of the result tables (SPEC §8), listed with their keys by {@link Table}. */
 public final class Tables {
 
-  /** One row per run, written when it ends. */
+  /**
+   * One row per run, written when it ends: status {@code finished}, {@code failed} (the tool's
+   * error, in {@code error}) or {@code diverged} (the experiment's outcome: the parameters or the
+   * aggregate became non-finite at {@code last_step}, the cause in {@code error}; {@code
+   * final_metric} is null, since the run did not train to the end).
+   */
   public static final StructType RUNS =
       schema(
           field("run_id", StringType, false),
@@ -37,6 +42,7 @@ public final class Tables {
           field("lr", DoubleType, false),
           field("final_metric", DoubleType, true),
           field("wall_s", DoubleType, false),
+          field("last_step", IntegerType, true),
           field("error", StringType, true));
 
   /** One row per step. Timings in milliseconds. */

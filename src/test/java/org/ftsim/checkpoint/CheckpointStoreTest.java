@@ -18,11 +18,19 @@ import org.apache.hadoop.conf.Configuration;
 import org.ftsim.aggregation.CarriedState;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.config.CorrectionConfig;
+import org.ftsim.config.DataConfig;
+import org.ftsim.config.DefenseConfig;
+import org.ftsim.config.FaultConfig;
+import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
+import org.ftsim.config.TrainingConfig;
 import org.ftsim.correction.AffineModel;
+import org.ftsim.correction.CorrectionState;
 import org.ftsim.correction.Fit;
 import org.ftsim.correction.ModelState;
+import org.ftsim.driver.Assembly;
 import org.ftsim.optim.OptimizerState;
+import org.ftsim.results.Timings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,39 +39,18 @@ class CheckpointStoreTest {
 
   @TempDir Path dir;
 
+  /** Every field distinct, so that a swap of two shows. */
+  static final Timings TIMINGS = new Timings(12, 1, 2, 3, 4, 5, 6, 7, 4, 10.5, 9, 22.25);
+
   static SimulationConfig config(String runId) {
-    return new SimulationConfig(
-            "synthetic",
-            null,
-            2,
-            160,
-            5,
-            List.of(1, 3),
-            "cclip:tau=5,iters=3",
-            2,
-            "ignored",
-            "cpu",
-            42,
-            "gaussian:0.5",
-            Map.of(3, "random:1"),
-            0.7,
-            2,
-            -1,
-            "bucketing:2",
-            Double.NaN,
-            "adam",
-            Double.NaN,
-            "sqrt",
-            3,
-            1,
-            runId,
-            null,
-            "data",
-            0,
-            "iid",
-            new CorrectionConfig(true, "mllib-gbt:iterations=2", 3, 0.9, 2, null),
-            4)
-        .resolved();
+    return Assembly.resolve(
+        new SimulationConfig(
+            new RunConfig(runId, "ignored", "data", null, 2, "cpu", 42, 0, 3, 1, 4),
+            new DataConfig("synthetic", 5, 160, "iid"),
+            new TrainingConfig(null, 2, "adam", Double.NaN, Double.NaN, "sqrt"),
+            new FaultConfig(List.of(1, 3), "gaussian:0.5", Map.of(3, "random:1"), 0.7, 2),
+            new DefenseConfig("cclip:tau=5,iters=3", "bucketing:2", -1),
+            new CorrectionConfig(true, "mllib-gbt:iterations=2", 3, 0.9, 2, null)));
   }
 
   static Checkpoint checkpoint(long step) {
@@ -85,8 +72,8 @@ class CheckpointStoreTest {
             0.002,
             830.0,
             800);
-    Checkpoint.Correction correction =
-        new Checkpoint.Correction(
+    CorrectionState correction =
+        new CorrectionState(
             Map.of(1, affine, 3, steps),
             Map.of(1, 6, 3, 6),
             Map.of(1, List.of(new float[] {1, 2}), 3, List.of(new float[] {3, 4})),
@@ -102,14 +89,7 @@ class CheckpointStoreTest {
     return new Checkpoint(
         config("ck"),
         step,
-        new Checkpoint.Progress(
-            1_700_000_000_000L,
-            3.25,
-            2,
-            0.875,
-            new double[] {1, 2, 3, 4, 5, 6, 7},
-            new int[] {0, 4, 9},
-            new double[] {0, 10.5, 22.25}),
+        new Checkpoint.Progress(1_700_000_000_000L, 3.25, 2, 0.875, TIMINGS),
         params,
         new OptimizerState(step, List.of(new float[] {1, 2, 3, 4})),
         defense,
@@ -136,9 +116,7 @@ class CheckpointStoreTest {
     assertEquals(3.25, p.epochLoss());
     assertEquals(2, p.epochSteps());
     assertEquals(0.875, p.lastMetric());
-    assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 7}, p.timing());
-    assertArrayEquals(new int[] {0, 4, 9}, p.phaseSteps());
-    assertArrayEquals(new double[] {0, 10.5, 22.25}, p.phaseMs());
+    assertEquals(TIMINGS, p.timings());
     assertEquals(12, read.optimizer().steps());
     assertArrayEquals(new float[] {1, 2, 3, 4}, read.optimizer().vectors().get(0));
     assertEquals(12, read.defense().pre().get(0).calls());
@@ -146,7 +124,7 @@ class CheckpointStoreTest {
     assertArrayEquals(new float[] {0.5f, -0.5f}, read.defense().rule().vector());
     assertEquals(List.of(0), List.copyOf(read.defense().fallbacks().keySet()));
 
-    Checkpoint.Correction c = read.correction();
+    CorrectionState c = read.correction();
     assertEquals(Map.of(1, 6, 3, 6), c.fitSteps());
     Fit affine = c.fits().get(1);
     assertEquals("linear", affine.regressor());

@@ -20,8 +20,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.ftsim.Simulation;
 import org.ftsim.config.SimulationConfig;
+import org.ftsim.driver.Simulation;
 import org.ftsim.results.Tables;
 
 /**
@@ -178,11 +178,15 @@ final class GeneratedResults {
     String fault = FAULTS[r / 5 % 4];
     long seed = r / 20 + 1;
     String id = String.format("gen-%03d", r);
+    SimulationConfig defaults = SimulationConfig.defaults();
     ObjectNode config =
-        (ObjectNode) readTree(Simulation.json(SimulationConfig.defaults().withRunId(id)));
-    config.put("dataset", "fashion-mnist").put("arch", "mlp").put("workers", workers);
-    config.put("defense", defense).put("fault", fault).put("seed", seed).put("maxSteps", steps);
-    config.putArray("faulty").addAll(faultyArray(faulty));
+        (ObjectNode) readTree(Simulation.json(defaults.withRun(defaults.run().withRunId(id))));
+    ((ObjectNode) config.get("data")).put("dataset", "fashion-mnist").put("workers", workers);
+    ((ObjectNode) config.get("training")).put("arch", "mlp");
+    ((ObjectNode) config.get("defense")).put("defense", defense);
+    ((ObjectNode) config.get("run")).put("seed", seed).put("maxSteps", steps);
+    ObjectNode faults = (ObjectNode) config.get("faults");
+    faults.put("fault", fault).putArray("faulty").addAll(faultyArray(faulty));
     ((ObjectNode) config.get("correction")).put("enabled", correct);
     double accuracy = 0.88 - 0.6 * Math.exp(-steps / 150.0) - 0.04 * (r % 5);
     long start = 1_700_000_000_000L + r * 60_000L;
@@ -206,6 +210,7 @@ final class GeneratedResults {
         0.001,
         accuracy,
         steps * 0.115,
+        steps,
         null);
   }
 

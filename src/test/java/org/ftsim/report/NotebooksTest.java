@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ftsim.results.Tables;
+import org.ftsim.results.Table;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,15 +107,11 @@ class NotebooksTest {
       }
       ddl.put(entry.group(1), text.toString());
     }
-    assertEquals(
-        Map.of(
-            "runs", Tables.RUNS.toDDL(),
-            "steps", Tables.STEPS.toDDL(),
-            "evals", Tables.EVALS.toDDL(),
-            "workers", Tables.WORKERS.toDDL(),
-            "shards", Tables.SHARDS.toDDL(),
-            "corrections", Tables.CORRECTIONS.toDDL()),
-        ddl);
+    Map<String, String> expected = new LinkedHashMap<>();
+    for (Table table : Table.values()) {
+      expected.put(table.folder(), table.schema().toDDL());
+    }
+    assertEquals(expected, ddl);
   }
 
   private static String text(JsonNode lines) {

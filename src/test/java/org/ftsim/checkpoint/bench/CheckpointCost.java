@@ -14,11 +14,17 @@ import org.ftsim.aggregation.Defense;
 import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.checkpoint.CheckpointStore;
 import org.ftsim.config.CorrectionConfig;
+import org.ftsim.config.DataConfig;
+import org.ftsim.config.FaultConfig;
+import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.ClosedFormLinear;
+import org.ftsim.correction.CorrectionState;
 import org.ftsim.correction.Corrector;
+import org.ftsim.driver.Assembly;
 import org.ftsim.optim.Optimizer;
 import org.ftsim.optim.Optimizers;
+import org.ftsim.results.Timings;
 
 /**
  * What a checkpoint of the MLP (d = 468,874) costs, with sgd and with adam, and how large the
@@ -79,11 +85,11 @@ public final class CheckpointCost {
               new Checkpoint(
                   config(runId),
                   100 + r,
-                  new Checkpoint.Progress(0, 1, 1, 0.5, new double[7], new int[3], new double[3]),
+                  new Checkpoint.Progress(0, 1, 1, 0.5, Timings.NONE),
                   params.clone(),
                   optimizer.state(),
                   defense.state(),
-                  new Checkpoint.Correction(
+                  new CorrectionState(
                       corrector.fits(),
                       Map.of(0, 1, 1, 1, 2, 1, 3, 1, 4, 1),
                       pending ? pendingFaulty : Map.of(),
@@ -119,38 +125,14 @@ public final class CheckpointCost {
 
   private static SimulationConfig config(String runId) {
     SimulationConfig c = SimulationConfig.defaults();
-    return new SimulationConfig(
-            c.dataset(),
-            c.arch(),
-            c.epochs(),
-            c.globalBatchSize(),
-            16,
-            List.of(0, 1, 2, 3, 4),
-            c.defense(),
-            c.proc(),
-            c.resultsDir(),
-            c.device(),
-            c.seed(),
-            c.fault(),
-            c.faultOf(),
-            c.faultProb(),
-            c.faultStart(),
-            c.tolerate(),
-            c.pre(),
-            c.lr(),
-            c.optimizer(),
-            c.momentum(),
-            c.lrScaling(),
-            c.evalEvery(),
-            c.logEvery(),
-            runId,
-            c.master(),
-            c.dataDir(),
-            c.maxSteps(),
-            c.partition(),
-            new CorrectionConfig(true, "linear", 10, 0.95, 2, null),
-            10)
-        .resolved();
+    return Assembly.resolve(
+        c.withRun(
+                new RunConfig(
+                    runId, "runs", "data", null, 0, "cpu", c.seed(), 0, 0, 1, /* every */ 10))
+            .withData(new DataConfig("mnist", 16, 512, "iid"))
+            .withFaults(
+                new FaultConfig(List.of(0, 1, 2, 3, 4), FaultConfig.DEFAULT_FAULT, Map.of(), 1, 1))
+            .withCorrection(new CorrectionConfig(true, "linear", 10, 0.95, 2, null)));
   }
 
   private static float[] normal(SplittableRandom random, double scale) {

@@ -1,0 +1,17 @@
+package org.ftsim.config;
+
+/**
+ * The data and how it is dealt.
+ *
+ * @param dataset dataset name
+ * @param workers n, the simulated workers
+ * @param globalBatchSize samples per step over all workers
+ * @param partition how the training set is dealt to the workers
+ */
+public record DataConfig(String dataset, int workers, int globalBatchSize, String partition) {
+
+  /** SPEC §3's defaults. */
+  public static DataConfig defaults() {
+    return new DataConfig("mnist", 4, 512, "iid");
+  }
+}

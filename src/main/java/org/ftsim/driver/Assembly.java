@@ -1,0 +1,251 @@
+package org.ftsim.driver;
+
+import org.apache.spark.sql.SparkSession;
+import org.ftsim.aggregation.Defense;
+import org.ftsim.config.Checks;
+import org.ftsim.config.ConfigException;
+import org.ftsim.config.DefenseConfig;
+import org.ftsim.config.FaultConfig;
+import org.ftsim.config.SimulationConfig;
+import org.ftsim.config.TrainingConfig;
+import org.ftsim.correction.CorrectionSchedule;
+import org.ftsim.correction.Corrector;
+import org.ftsim.correction.RegressorRegistry;
+import org.ftsim.correction.ReplicaPlan;
+import org.ftsim.data.BatchPlan;
+import org.ftsim.data.Dataset;
+import org.ftsim.data.Datasets;
+import org.ftsim.data.Partitioner;
+import org.ftsim.data.Partitioners;
+import org.ftsim.fault.FaultPlan;
+import org.ftsim.model.ModelSpec;
+import org.ftsim.optim.LearningRateScaling;
+import org.ftsim.optim.Optimizer;
+import org.ftsim.optim.Optimizers;
+
+/**
+ * Builds the components of a run from its configuration, once, and checks them against the run (the
+ * worker count, the declared f, the dataset's shape): the one place the command line, the
+ * simulation and a resumed run get them from. Every refusal is a {@link ConfigException} naming the
+ * flag and the value.
+ */
+public final class Assembly {
+
+  private Assembly() {}
+
+  /** {@code c} with every default that depends on the dataset filled in. */
+  public static SimulationConfig resolve(SimulationConfig c) {
+    String dataset = c.data().dataset();
+    TrainingConfig t = c.training();
+    String arch = t.arch() != null ? t.arch() : ModelSpec.defaultArch(dataset);
+    double lr =
+        !Double.isNaN(t.lr())
+            ? t.lr()
+            : switch (dataset) {
+              case "dummy" -> 0.01;
+              case "cifar10" -> 0.005;
+              default -> 0.001;
+            };
+    String optimizer =
+        t.optimizer() != null
+            ? t.optimizer()
+            : dataset.equals("cifar10") || dataset.equals("cifar100") ? "adam" : "sgd";
+    double momentum =
+        !Double.isNaN(t.momentum())
+            ? t.momentum()
+            : dataset.equals("dummy") || optimizer.equals("adam") ? 0.0 : 0.9;
+    DefenseConfig d = c.defense();
+    boolean faulty = !c.faults().faulty().isEmpty();
+    String rule =
+        d.defense() != null ? d.defense() : !faulty || c.correction().enabled() ? "mean" : "drop";
+    int tolerate = d.tolerate() >= 0 ? d.tolerate() : c.faults().faulty().size();
+    return c.withTraining(t.withResolved(arch, optimizer, lr, momentum))
+        .withDefense(new DefenseConfig(rule, d.pre(), tolerate));
+  }
+
+  /**
+   * Checks {@code c} (resolved): its plain values, then that every component can be built and fits
+   * the run. Returns {@code c}.
+   */
+  public static SimulationConfig check(SimulationConfig c) {
+    String dataset = c.data().dataset();
+    Dataset.Info info;
+    try {
+      info = Datasets.info(dataset);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("-d/--dataset", dataset, e.getMessage());
+    }
+    String arch = c.training().arch();
+    if (!ModelSpec.ARCHITECTURES.contains(arch)) {
+      throw new ConfigException(
+          "--arch",
+          arch,
+          "unknown architecture; valid: " + String.join(", ", ModelSpec.ARCHITECTURES));
+    }
+    if (dataset.equals("dummy") != arch.equals("linear")) {
+      throw new ConfigException(
+          "--arch",
+          arch,
+          dataset.equals("dummy")
+              ? "the dummy regression takes the linear model"
+              : "the linear model is for the dummy regression; use "
+                  + ModelSpec.defaultArch(dataset));
+    }
+    String unsuitable = ModelSpec.unsuitableInput(arch, info.shape());
+    if (unsuitable != null) {
+      throw new ConfigException("--arch", arch, unsuitable + " (dataset " + dataset + ")");
+    }
+    Checks.check(c);
+    FaultPlan faults = faults(c);
+    if (info.classes() == 0) {
+      for (int w : faults.faultyWorkers()) {
+        if (faults.fault(w).flipsLabels()) {
+          throw new ConfigException(
+              c.faults().faultOf().containsKey(w) ? "--fault-of" : "--fault",
+              faults.faultName(w),
+              "flips labels; the " + dataset + " regression has none");
+        }
+      }
+    }
+    Defense rule = defense(c);
+    if (c.correction().enabled()) {
+      if (rule.dropsKnownFaulty()) {
+        throw new ConfigException(
+            "-df/--defense",
+            c.defense().defense(),
+            "drop discards the corrected gradients; use mean or a robust rule");
+      }
+      String model = c.correction().model();
+      if (!RegressorRegistry.names().contains(org.ftsim.base.Spec.parse(model).name())) {
+        throw new ConfigException(
+            "--correct-model",
+            model,
+            "unknown regressor; valid: " + String.join(", ", RegressorRegistry.names()));
+      }
+    }
+    optimizer(c);
+    Partitioner partitioner;
+    try {
+      partitioner = Partitioners.create(c.data().partition());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--partition", c.data().partition(), e.getMessage());
+    }
+    if (partitioner.needsLabels() && info.classes() == 0) {
+      throw new ConfigException(
+          "--partition",
+          c.data().partition(),
+          "deals by label; the " + dataset + " regression has none");
+    }
+    scaling(c);
+    return c;
+  }
+
+  /** The components of run {@code c} (checked) over its training set; the run's own instances. */
+  public static Components assemble(SimulationConfig c, Dataset train) {
+    boolean regression = !train.isClassification();
+    ModelSpec model =
+        new ModelSpec(
+            c.training().arch(), train.shape(), regression ? 1 : train.classes(), regression);
+    return new Components(
+        model, batches(c, train), faults(c), defense(c), optimizer(c), scaling(c));
+  }
+
+  /**
+   * The batch plan of {@code c} over {@code train}; a partition that cannot be dealt (e.g. a worker
+   * short of a sub-batch) is refused naming {@code --partition}.
+   */
+  public static BatchPlan batches(SimulationConfig c, Dataset train) {
+    try {
+      return Partitioners.create(c.data().partition())
+          .plan(train, c.data().globalBatchSize(), c.workers(), c.seed());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--partition", c.data().partition(), e.getMessage());
+    }
+  }
+
+  /** The correction of {@code c} on {@code spark}, or null when it does not correct. */
+  static CorrectionStage correction(SimulationConfig c, SparkSession spark) {
+    if (!c.correction().enabled()) {
+      return null;
+    }
+    return new CorrectionStage(
+        c.correction(),
+        new CorrectionSchedule(c.correction().replicaSteps(), c.correction().every()),
+        new ReplicaPlan(c.workers(), c.faults().faultyArray(), c.seed()),
+        new Corrector(
+            RegressorRegistry.create(c.correction().model(), spark, c.seed()),
+            c.correction().weight()),
+        spark);
+  }
+
+  private static FaultPlan faults(SimulationConfig c) {
+    FaultConfig f = c.faults();
+    try {
+      return new FaultPlan(
+          c.workers(),
+          f.faultyArray(),
+          f.fault(),
+          f.faultOf(),
+          f.faultProb(),
+          f.faultStart(),
+          c.seed());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          f.faultOf().isEmpty() ? "--fault" : "--fault/--fault-of",
+          f.faultOf().isEmpty() ? f.fault() : f.fault() + " " + f.faultOf(),
+          e.getMessage());
+    }
+  }
+
+  /**
+   * The defense of {@code c}, checked against (and so told) the worker count and the declared
+   * faulty workers: with it, a step whose crashed workers leave too few rows falls back to the same
+   * rule for fewer faulty workers.
+   */
+  private static Defense defense(SimulationConfig c) {
+    DefenseConfig d = c.defense();
+    Defense rule;
+    try {
+      rule = Defense.parse(d.defense(), d.pre(), d.tolerate(), c.seed());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          d.pre().isBlank() ? "-df/--defense" : "-df/--pre",
+          d.pre().isBlank() ? d.defense() : d.defense() + " --pre " + d.pre(),
+          e.getMessage());
+    }
+    int faulty = c.faults().faulty().size();
+    try {
+      rule.checkFeasible(c.workers(), faulty);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("-df/--defense", d.defense(), e.getMessage());
+    }
+    if (rule.dropsKnownFaulty() && faulty == 0) {
+      throw new ConfigException(
+          "-df/--defense", d.defense(), "drop removes the faulty workers, but -f names none");
+    }
+    return rule;
+  }
+
+  private static Optimizer optimizer(SimulationConfig c) {
+    TrainingConfig t = c.training();
+    if (!Optimizers.NAMES.contains(t.optimizer())) {
+      throw new ConfigException(
+          "--optimizer",
+          t.optimizer(),
+          "unknown optimizer; valid: " + String.join(", ", Optimizers.NAMES));
+    }
+    try {
+      return Optimizers.create(t.optimizer(), t.momentum());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--momentum", t.momentum(), e.getMessage());
+    }
+  }
+
+  private static LearningRateScaling scaling(SimulationConfig c) {
+    try {
+      return LearningRateScaling.parse(c.training().lrScaling());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--lr-scaling", c.training().lrScaling(), e.getMessage());
+    }
+  }
+}

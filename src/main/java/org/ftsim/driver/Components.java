@@ -1,0 +1,27 @@
+package org.ftsim.driver;
+
+import org.ftsim.aggregation.Defense;
+import org.ftsim.data.BatchPlan;
+import org.ftsim.fault.FaultPlan;
+import org.ftsim.model.ModelSpec;
+import org.ftsim.optim.LearningRateScaling;
+import org.ftsim.optim.Optimizer;
+
+/**
+ * The parts of one run, built once by {@link Assembly} from its configuration and checked against
+ * it: the stateful ones (the defense, the optimizer) are the instances the run steps with.
+ *
+ * @param model the network
+ * @param batches which samples each worker computes on at each step
+ * @param faults which workers misbehave, when and how
+ * @param defense the pre-aggregators and the rule, told the worker count
+ * @param optimizer the optimizer
+ * @param scaling the learning rate's scaling with k
+ */
+public record Components(
+    ModelSpec model,
+    BatchPlan batches,
+    FaultPlan faults,
+    Defense defense,
+    Optimizer optimizer,
+    LearningRateScaling scaling) {}

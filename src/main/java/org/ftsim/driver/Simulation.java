@@ -1,0 +1,266 @@
+package org.ftsim.driver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.sql.Timestamp;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.ftsim.checkpoint.Checkpoint;
+import org.ftsim.checkpoint.Checkpointing;
+import org.ftsim.checkpoint.WrittenRows;
+import org.ftsim.config.SimulationConfig;
+import org.ftsim.data.BatchPlan;
+import org.ftsim.data.Partitioners;
+import org.ftsim.data.TrainTest;
+import org.ftsim.results.ResultSink;
+import org.ftsim.results.Rows;
+import org.ftsim.results.Rows.EvalRow;
+import org.ftsim.results.Rows.ShardRow;
+import org.ftsim.spark.SparkWorkers;
+
+/**
+ * The run loop of one run (SPEC §4): epochs of steps through the {@link StepPipeline}, evaluations
+ * at half and full epochs (or every {@code --eval-every} steps), checkpoints, and the stop
+ * conditions: the last epoch, {@code --max-steps}, the end of a data collection, or a step whose
+ * parameters or aggregate are no longer finite (the run diverged: a result, not an error).
+ */
+public final class Simulation {
+
+  /** What a run reports: its status is {@code finished} or {@code diverged}. */
+  public record Summary(
+      String runId,
+      String resultsDir,
+      String status,
+      double finalMetric,
+      String metricName,
+      double wallSeconds) {}
+
+  private final SimulationConfig config;
+  private final TrainTest data;
+  private final Components parts;
+  private final SparkSession spark;
+  private final Console console;
+  private final CorrectionStage correction;
+  private Checkpoint resumeFrom;
+  private RunState state;
+
+  /** A run of {@code config} (checked, with a run id) with its components, over {@code data}. */
+  public Simulation(
+      SimulationConfig config,
+      TrainTest data,
+      Components parts,
+      SparkSession spark,
+      PrintStream out) {
+    this.config = config;
+    this.data = data;
+    this.parts = parts;
+    this.spark = spark;
+    this.console = new Console(out);
+    this.correction = Assembly.correction(config, spark);
+  }
+
+  /**
+   * Continues the run of {@code checkpoint} (whose configuration this simulation's is, but for
+   * where it runs) after its step: the run ends as the uninterrupted one would, and no row already
+   * on disk is written again. Returns this simulation.
+   */
+  public Simulation resumeFrom(Checkpoint checkpoint) {
+    this.resumeFrom = checkpoint;
+    return this;
+  }
+
+  /** Runs to the end; a failure still writes a {@code failed} runs row, after the rows so far. */
+  public Summary run() {
+    String dir = config.run().resultsDir();
+    ResultSink sink = new ResultSink(spark, dir);
+    if (resumeFrom != null) {
+      WrittenRows.deleteUncommitted(spark, dir, config.runId());
+      sink.skipWritten(WrittenRows.read(spark, dir, config.runId()));
+      WrittenRows.deleteRunsRow(spark, dir, config.runId());
+    }
+    state = RunState.start(config, parts, correction, resumeFrom);
+    Checkpointing checkpoints = Checkpointing.of(config, spark, resumeFrom, console.out());
+    try {
+      Summary summary = train(sink, checkpoints);
+      sink.flush();
+      sink.run(runRow(summary.status(), null));
+      sink.await();
+      if (checkpoints != null) {
+        checkpoints.finished();
+      }
+      return summary;
+    } catch (RuntimeException | Error e) {
+      try {
+        sink.flush();
+        sink.run(runRow("failed", e instanceof RunFailure ? e.getMessage() : String.valueOf(e)));
+        sink.await();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private Summary train(ResultSink sink, Checkpointing checkpoints) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions = config.run().proc() > 0 ? config.run().proc() : jsc.defaultParallelism();
+    console.header(
+        config,
+        parts,
+        Math.min(partitions, config.workers()),
+        json(config),
+        state.params.length,
+        spark.sparkContext().master());
+    shards(sink, parts.batches());
+    BatchPlan batches = parts.batches();
+    int perEpoch = batches.stepsPerEpoch();
+    int halfEpoch = Math.max(1, perEpoch / 2);
+    long maxSteps = config.run().maxSteps();
+    int evalEvery = config.run().evalEvery();
+    int first = state.step;
+    boolean stop = maxSteps > 0 && state.step >= maxSteps;
+    String divergence = null;
+    try (SparkWorkers workers =
+        new SparkWorkers(
+            jsc, parts.model(), data.train(), data.test(), batches, config.workers(), partitions)) {
+      StepPipeline pipeline =
+          new StepPipeline(
+              config.runId(), config.training().lr(), parts, correction, workers, sink, console);
+      for (int epoch = first / perEpoch + 1;
+          epoch <= config.training().epochs() && !stop;
+          epoch++) {
+        // A resumed run starts inside its checkpoint's epoch, unless that step ended it.
+        int from = epoch == first / perEpoch + 1 ? first % perEpoch : 0;
+        if (from == 0) {
+          state.newEpoch();
+        }
+        for (int s = from; s < perEpoch && !stop; s++) {
+          StepPipeline.Outcome outcome = pipeline.step(state.params, epoch, s, ++state.step);
+          state.took(outcome.row());
+          if (state.step % config.run().logEvery() == 0) {
+            console.step(
+                epoch, config.training().epochs(), s + 1, perEpoch, outcome.row().trainLoss());
+          }
+          divergence = outcome.divergence();
+          stop =
+              divergence != null
+                  || maxSteps > 0 && state.step >= maxSteps
+                  || correction != null && correction.collectionDone();
+          boolean evalNow =
+              evalEvery > 0
+                  ? state.step % evalEvery == 0 || s + 1 == perEpoch
+                  : s + 1 == halfEpoch || s + 1 == perEpoch;
+          if (divergence == null && (evalNow || stop)) {
+            evaluate(workers, sink, epoch);
+          }
+          if (divergence == null && checkpoints != null && checkpoints.due(state.step)) {
+            checkpoints.save(sink, state.checkpoint(config, parts, correction));
+          }
+        }
+        if (state.epochSteps == perEpoch) {
+          console.epochDone(epoch, state.epochLoss / state.epochSteps);
+        }
+        sink.flush();
+      }
+    }
+    if (divergence == null && checkpoints != null && checkpoints.dueAtEnd(state.step)) {
+      checkpoints.save(sink, state.checkpoint(config, parts, correction));
+    }
+    double wall = (System.currentTimeMillis() - state.startedAt) / 1e3;
+    String metricName = data.train().isClassification() ? "accuracy" : "mse";
+    if (divergence != null) {
+      console.diverged(state.step, divergence);
+      console.timings(state.timings);
+      state.divergence = divergence;
+      return new Summary(
+          config.runId(), config.run().resultsDir(), "diverged", Double.NaN, metricName, wall);
+    }
+    console.summary(
+        metricName,
+        state.lastMetric,
+        state.step,
+        wall,
+        state.timings,
+        correction == null || correction.collects() ? null : correction.state());
+    return new Summary(
+        config.runId(), config.run().resultsDir(), "finished", state.lastMetric, metricName, wall);
+  }
+
+  private void evaluate(SparkWorkers workers, ResultSink sink, int epoch) {
+    SparkWorkers.Evaluation e = workers.evaluate(state.params);
+    state.timings = state.timings.plusEval(e.millis());
+    state.lastMetric = e.metric();
+    console.validation(e.metricName(), e.metric());
+    sink.add(
+        new EvalRow(
+            config.runId(), epoch, state.step, e.metricName(), e.metric(), e.loss(), e.millis()));
+  }
+
+  /**
+   * The shards rows (each worker's label histogram), and a console line for a non-IID partition.
+   */
+  private void shards(ResultSink sink, BatchPlan batches) {
+    if (!data.train().isClassification()) {
+      return;
+    }
+    int[][] histogram = batches.labelHistogram(data.train());
+    int smallest = Integer.MAX_VALUE;
+    int largest = 0;
+    for (int w = 0; w < histogram.length; w++) {
+      int total = 0;
+      for (int label = 0; label < histogram[w].length; label++) {
+        sink.add(new ShardRow(config.runId(), w, label, histogram[w][label]));
+        total += histogram[w][label];
+      }
+      smallest = Math.min(smallest, total);
+      largest = Math.max(largest, total);
+    }
+    if (batches.isPooled()) {
+      console.partition(
+          config.data().partition(), smallest, largest, Partitioners.meanTotalVariation(histogram));
+    }
+  }
+
+  private Rows.RunRow runRow(String status, String error) {
+    SimulationConfig c = config;
+    long now = System.currentTimeMillis();
+    return new Rows.RunRow(
+        c.runId(),
+        new Timestamp(state.startedAt),
+        new Timestamp(now),
+        status,
+        codeVersion(),
+        json(c),
+        c.data().dataset(),
+        c.training().arch(),
+        c.workers(),
+        c.faults().faulty(),
+        c.faults().label(),
+        c.defense().defense(),
+        c.correction().enabled(),
+        c.seed(),
+        c.data().globalBatchSize(),
+        c.training().epochs(),
+        c.training().lr(),
+        status.equals("diverged") || Double.isNaN(state.lastMetric) ? null : state.lastMetric,
+        (now - state.startedAt) / 1e3,
+        state.step,
+        status.equals("diverged") ? state.divergence : error);
+  }
+
+  /** The configuration as JSON, the provenance every runs row carries. */
+  public static String json(SimulationConfig c) {
+    try {
+      return new ObjectMapper().writeValueAsString(c);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The version of this build. */
+  public static String codeVersion() {
+    String v = Simulation.class.getPackage().getImplementationVersion();
+    return v != null ? v : "dev";
+  }
+}

@@ -1,0 +1,216 @@
+package org.ftsim.driver;
+
+import org.ftsim.aggregation.Aggregation;
+import org.ftsim.correction.Phase;
+import org.ftsim.fault.FaultPlan;
+import org.ftsim.linalg.Vectors;
+import org.ftsim.results.ResultSink;
+import org.ftsim.results.Rows.StepRow;
+import org.ftsim.spark.SparkWorkers;
+import org.ftsim.spark.WorkerGradient;
+
+/**
+ * One step of a run, as a pipeline whose stages read top to bottom in {@link #step}: the workers'
+ * gradients from Spark, the faults applied to them, the correction, the defense, the optimizer's
+ * update, and the step's rows. Each stage that carries state across steps owns it.
+ */
+final class StepPipeline {
+
+  /** What a step did: its row, and why the run diverged at it (null when it did not). */
+  record Outcome(StepRow row, String divergence) {}
+
+  private final String runId;
+  private final double lr;
+  private final Components parts;
+  private final CorrectionStage correction;
+  private final SparkWorkers workers;
+  private final ResultSink sink;
+  private final Console console;
+
+  StepPipeline(
+      String runId,
+      double lr,
+      Components parts,
+      CorrectionStage correction,
+      SparkWorkers workers,
+      ResultSink sink,
+      Console console) {
+    this.runId = runId;
+    this.lr = lr;
+    this.parts = parts;
+    this.correction = correction;
+    this.workers = workers;
+    this.sink = sink;
+    this.console = console;
+  }
+
+  /** Takes global step {@code step} (step {@code stepInEpoch} of {@code epoch}), in place. */
+  Outcome step(float[] params, int epoch, int stepInEpoch, int step) {
+    FaultPlan faults = parts.faults();
+    int n = faults.workers();
+    long t0 = System.nanoTime();
+    Phase phase = correction == null ? Phase.NORMAL : correction.phase(step);
+    int[] owners = phase == Phase.REPLICA ? correction.batchOwners(step) : null;
+
+    // 1. Gradients: every worker's, computed on Spark.
+    SparkWorkers.StepGradients computed =
+        gradients(params, epoch, stepInEpoch, step, phase, owners);
+    long t1 = System.nanoTime();
+    float[][] honest = new float[n][];
+    // Decoding is a memory copy per worker; the executors' cores are idle now, so use them.
+    computed.gradients().parallelStream().forEach(g -> honest[g.worker()] = g.values());
+    double lossSum = 0;
+    for (WorkerGradient g : computed.gradients()) {
+      lossSum += g.loss();
+    }
+    double trainLoss = lossSum / n;
+
+    // 2. Faults: what each worker reports (null: it crashed).
+    float[][] reported = faults.apply(step, honest);
+
+    // 3. Correction: replica pairs kept, or faulty reports replaced by their correction.
+    boolean[] corrected = new boolean[n];
+    double[] correctionError = new double[n];
+    if (phase == Phase.REPLICA) {
+      console.lines(correction.replica(faults, step, honest, reported, owners));
+    } else if (phase == Phase.CORRECTED) {
+      float[][] truth = honest.clone();
+      for (WorkerGradient g : computed.gradients()) {
+        if (g.clean() != null) {
+          truth[g.worker()] = g.cleanValues();
+        }
+      }
+      correction
+          .correct(runId, faults, step, truth, reported, corrected, correctionError)
+          .forEach(sink::add);
+    }
+
+    // 4. Defense: the reports that arrived (a replica step leaves the faulty ones out).
+    Arrivals arrivals = Arrivals.of(reported, faults, phase == Phase.REPLICA);
+    Aggregation aggregate = defend(arrivals, step);
+    long t2 = System.nanoTime();
+
+    // 5. Optimizer: the update with the learning rate scaled by k, unless the aggregate diverged.
+    double stepLr = parts.scaling().apply(lr, aggregate.kept());
+    String divergence = null;
+    if (!Vectors.allFinite(aggregate.gradient())) {
+      divergence = "the aggregate is not finite (k=" + aggregate.kept() + ")";
+    } else {
+      parts.optimizer().step(params, aggregate.gradient(), stepLr);
+      if (!Vectors.allFinite(params)) {
+        divergence = "the parameters are not finite after the update";
+      }
+    }
+    long t3 = System.nanoTime();
+
+    // 6. Rows: each worker's, then the step's.
+    WorkerMetrics.rows(
+            runId,
+            step,
+            faults,
+            computed.gradients(),
+            honest,
+            reported,
+            arrivals.used(aggregate, n),
+            corrected,
+            correctionError)
+        .forEach(sink::add);
+    double ms = 1e-6;
+    StepRow row =
+        new StepRow(
+            runId,
+            epoch,
+            step,
+            trainLoss,
+            stepLr,
+            aggregate.kept(),
+            phase.label(),
+            (t1 - t0) * ms,
+            (t2 - t1) * ms,
+            (System.nanoTime() - t0) * ms,
+            computed.broadcastMs(),
+            computed.computeMs(),
+            (t3 - t2) * ms);
+    sink.add(row);
+    return new Outcome(row, divergence);
+  }
+
+  private SparkWorkers.StepGradients gradients(
+      float[] params, int epoch, int stepInEpoch, int step, Phase phase, int[] owners) {
+    FaultPlan faults = parts.faults();
+    int n = faults.workers();
+    boolean[] flip = new boolean[n];
+    for (int w = 0; w < n; w++) {
+      flip[w] = faults.flipsLabels(w, step);
+    }
+    // A corrected label-flipping worker's true error is measured against its gradient on the true
+    // labels, which only the worker can compute: ask for it (one more gradient per such worker).
+    boolean[] cleanToo = null;
+    if (phase == Phase.CORRECTED) {
+      cleanToo = new boolean[n];
+      for (int w = 0; w < n; w++) {
+        cleanToo[w] = flip[w] && faults.isFaulty(w);
+      }
+    }
+    return workers.gradients(params, epoch, stepInEpoch, flip, owners, cleanToo);
+  }
+
+  /**
+   * The defense's aggregate of what arrived. A step at which too few reports arrive for the rule,
+   * even counting the missing workers among the faulty ones, fails the run with one line.
+   */
+  private Aggregation defend(Arrivals arrivals, int step) {
+    try {
+      return parts.defense().apply(arrivals.rows(), arrivals.faulty());
+    } catch (IllegalArgumentException e) {
+      throw new RunFailure(
+          "step "
+              + step
+              + ": "
+              + arrivals.rows().length
+              + " of "
+              + parts.faults().workers()
+              + " workers' reports arrived, too few for "
+              + parts.defense()
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  /** The reports that enter the defense, with their workers and whether each is known faulty. */
+  private record Arrivals(float[][] rows, boolean[] faulty, int[] worker) {
+
+    static Arrivals of(float[][] reported, FaultPlan faults, boolean leaveFaultyOut) {
+      int n = reported.length;
+      int count = 0;
+      for (int w = 0; w < n; w++) {
+        count += enters(reported, faults, leaveFaultyOut, w) ? 1 : 0;
+      }
+      float[][] rows = new float[count][];
+      boolean[] faulty = new boolean[count];
+      int[] worker = new int[count];
+      for (int w = 0, j = 0; w < n; w++) {
+        if (enters(reported, faults, leaveFaultyOut, w)) {
+          rows[j] = reported[w];
+          faulty[j] = faults.isFaulty(w);
+          worker[j++] = w;
+        }
+      }
+      return new Arrivals(rows, faulty, worker);
+    }
+
+    private static boolean enters(
+        float[][] reported, FaultPlan faults, boolean leaveFaultyOut, int w) {
+      return reported[w] != null && !(leaveFaultyOut && faults.isFaulty(w));
+    }
+
+    /** Per worker, whether the aggregate used its report. */
+    boolean[] used(Aggregation aggregate, int n) {
+      boolean[] used = new boolean[n];
+      for (int j = 0; j < worker.length; j++) {
+        used[worker[j]] = aggregate.used()[j];
+      }
+      return used;
+    }
+  }
+}
