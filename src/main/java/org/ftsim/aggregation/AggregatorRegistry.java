@@ -29,17 +29,13 @@ public final class AggregatorRegistry {
     RULES.put("median", (spec, f) -> noParams(spec, new CoordinateMedian(f)));
     RULES.put(
         "trimmed-mean",
-        (spec, f) -> new TrimmedMean(count(spec.requireKeys(List.of("b")), 0, "b", f)));
+        (spec, f) -> new TrimmedMean(spec.requireKeys(List.of("b")).integer(0, "b", f, 0)));
     RULES.put("krum", (spec, f) -> noParams(spec, new Krum(f)));
     RULES.put(
         "multi-krum",
         (spec, f) -> {
           spec.requireKeys(List.of("m"));
-          if (spec.has(0, "m") && count(spec, 0, "m", 0) < 1) {
-            throw new IllegalArgumentException(
-                "multi-krum m must be >= 1 in '" + spec.text() + "'");
-          }
-          return new MultiKrum(f, count(spec, 0, "m", MultiKrum.DEFAULT_SELECTED));
+          return new MultiKrum(f, spec.integer(0, "m", MultiKrum.DEFAULT_SELECTED, 1));
         });
     RULES.put(
         "geomed",
@@ -48,7 +44,7 @@ public final class AggregatorRegistry {
           return new GeometricMedian(
               f,
               spec.number(0, "nu", GeometricMedian.DEFAULT_SMOOTHING),
-              count(spec, 1, "iters", GeometricMedian.DEFAULT_ITERATIONS));
+              spec.integer(1, "iters", GeometricMedian.DEFAULT_ITERATIONS, 0));
         });
     RULES.put("bulyan", (spec, f) -> noParams(spec, new Bulyan(f)));
     RULES.put(
@@ -58,7 +54,7 @@ public final class AggregatorRegistry {
           return new CenteredClipping(
               f,
               spec.number(0, "tau", CenteredClipping.DEFAULT_RADIUS),
-              count(spec, 1, "iters", CenteredClipping.DEFAULT_ITERATIONS));
+              spec.integer(1, "iters", CenteredClipping.DEFAULT_ITERATIONS, 0));
         });
     RULES.put("meamed", (spec, f) -> noParams(spec, new MeaMed(f)));
     RULES.put("mean-filter", (spec, f) -> noParams(spec, new MeanFilter(f)));
@@ -93,23 +89,5 @@ public final class AggregatorRegistry {
   private static Aggregator noParams(Spec spec, Aggregator rule) {
     spec.requireKeys(List.of());
     return rule;
-  }
-
-  /**
-   * The non-negative integer parameter at {@code index} or named {@code key}, or {@code fallback};
-   * anything else throws {@link IllegalArgumentException} naming the parameter.
-   */
-  static int count(Spec spec, int index, String key, int fallback) {
-    double v = spec.number(index, key, fallback);
-    if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "parameter "
-              + key
-              + " of '"
-              + spec.text()
-              + "' must be a non-negative integer; got "
-              + v);
-    }
-    return (int) v;
   }
 }

@@ -15,7 +15,8 @@ import org.ftsim.base.Spec;
  * <p>The workers used are the sources of the rows the rule used. k, the number of worker gradients
  * the aggregate stands for, is the rule's k multiplied by the largest number of inputs a
  * pre-aggregator combined into one row (s for bucketing, n − f for NNM), capped at the number of
- * workers used; without pre-aggregators it is the rule's k.
+ * workers used; without pre-aggregators it is the rule's k. The stages themselves run in {@link
+ * Pipeline}; this class adds the fallback for missing reports and the state carried between steps.
  *
  * <p>Missing reports (a crashed worker reports nothing): while the rows that arrived satisfy the
  * preconditions, the defense keeps the declared f. When they do not, and the defense was built by
@@ -27,9 +28,7 @@ import org.ftsim.base.Spec;
 public final class Defense {
 
   private final String name;
-  private final boolean dropKnownFaulty;
-  private final List<PreAggregator> pre;
-  private final Aggregator rule;
+  private final Pipeline stages;
   private final int tolerated;
   private final IntFunction<Defense> rebuild;
   private final Map<Integer, Defense> fallbacks = new HashMap<>();
@@ -48,9 +47,7 @@ public final class Defense {
       int tolerated,
       IntFunction<Defense> rebuild) {
     this.name = name;
-    this.dropKnownFaulty = dropKnownFaulty;
-    this.pre = List.copyOf(pre);
-    this.rule = rule;
+    this.stages = new Pipeline(dropKnownFaulty, pre, rule);
     this.tolerated = tolerated;
     this.rebuild = rebuild;
   }
@@ -95,69 +92,29 @@ public final class Defense {
               + ", faulty="
               + knownFaulty);
     }
-    check(workers, knownFaulty);
+    stages.check(workers, knownFaulty);
     this.workers = workers;
-  }
-
-  /** Whether the chain and the rule accept {@code rows} rows (after drop). */
-  private boolean feasible(int rows) {
-    try {
-      check(rows, 0);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private void check(int workers, int knownFaulty) {
-    int n = dropKnownFaulty ? workers - knownFaulty : workers;
-    String context =
-        dropKnownFaulty && knownFaulty > 0
-            ? "drop leaves " + n + " of " + workers + " workers"
-            : null;
-    for (PreAggregator p : pre) {
-      int rowsIn = n;
-      withContext(() -> p.checkFeasible(rowsIn), context);
-      int rowsOut = p.outputCount(rowsIn);
-      if (rowsOut != rowsIn) {
-        context = p + " turns " + rowsIn + " rows into " + rowsOut;
-      }
-      n = rowsOut;
-    }
-    int rows = n;
-    withContext(() -> rule.checkFeasible(rows), context);
-  }
-
-  private static void withContext(Runnable check, String context) {
-    try {
-      check.run();
-    } catch (IllegalArgumentException e) {
-      if (context == null) {
-        throw e;
-      }
-      throw new IllegalArgumentException(e.getMessage() + " (" + context + ")", e);
-    }
   }
 
   /** Whether this defense removes the known faulty workers before aggregating. */
   public boolean dropsKnownFaulty() {
-    return dropKnownFaulty;
+    return stages.dropsKnownFaulty();
   }
 
   /** The aggregation rule. */
   public Aggregator rule() {
-    return rule;
+    return stages.rule();
   }
 
   /** The pre-aggregators, in the order they run. */
   public List<PreAggregator> preAggregators() {
-    return pre;
+    return stages.pre();
   }
 
   /** Forgets the state of the rule and pre-aggregators (centered clipping, bucketing). */
   public void reset() {
-    rule.reset();
-    for (PreAggregator p : pre) {
+    stages.rule().reset();
+    for (PreAggregator p : stages.pre()) {
       p.reset();
     }
     fallbacks.values().forEach(Defense::reset);
@@ -181,12 +138,12 @@ public final class Defense {
   /** A copy of the state carried from step to step (centered clipping, bucketing, fallbacks). */
   public State state() {
     List<CarriedState> preStates = new ArrayList<>();
-    for (PreAggregator p : pre) {
+    for (PreAggregator p : stages.pre()) {
       preStates.add(p.state());
     }
     Map<Integer, State> fallbackStates = new TreeMap<>();
     fallbacks.forEach((f, d) -> fallbackStates.put(f, d.state()));
-    return new State(preStates, rule.state(), fallbackStates);
+    return new State(preStates, stages.rule().state(), fallbackStates);
   }
 
   /**
@@ -197,6 +154,7 @@ public final class Defense {
    *     fallbacks this defense cannot build
    */
   public void restore(State state) {
+    List<PreAggregator> pre = stages.pre();
     if (state.pre().size() != pre.size()) {
       throw new IllegalArgumentException(
           "the state is of "
@@ -212,7 +170,7 @@ public final class Defense {
     for (int i = 0; i < pre.size(); i++) {
       pre.get(i).restore(state.pre().get(i));
     }
-    rule.restore(state.rule());
+    stages.rule().restore(state.rule());
     fallbacks.clear();
     state.fallbacks().forEach((f, s) -> fallbacks.computeIfAbsent(f, rebuild::apply).restore(s));
   }
@@ -229,80 +187,17 @@ public final class Defense {
     Rows.requireMatrix(rows);
     int n = rows.length;
     int missing = workers - n;
-    if (missing > 0 && rebuild != null && !feasible(n - (dropKnownFaulty ? count(faulty) : 0))) {
+    if (missing > 0
+        && rebuild != null
+        && !stages.feasible(n - (stages.dropsKnownFaulty() ? count(faulty) : 0))) {
       int f = Math.max(0, tolerated - missing);
       return fallbacks.computeIfAbsent(f, rebuild::apply).apply(rows, faulty);
     }
-    float[][] input = rows;
-    int[] index = identity(n);
-    if (dropKnownFaulty) {
-      if (faulty == null || faulty.length != n) {
-        throw new IllegalArgumentException(
-            "drop needs a faulty flag per row; got "
-                + (faulty == null ? "none" : faulty.length)
-                + " for n="
-                + n);
-      }
-      int kept = n - Rows.count(faulty);
-      input = new float[kept][];
-      index = new int[kept];
-      for (int i = 0, j = 0; i < n; i++) {
-        if (!faulty[i]) {
-          input[j] = rows[i];
-          index[j++] = i;
-        }
-      }
-    }
-    int entering = input.length;
-    // origin[r]: the positions in `input` that row r of the current stage was computed from.
-    int[][] origin = PreAggregation.oneToOne(input).sources();
-    long fanIn = 1;
-    for (PreAggregator p : pre) {
-      PreAggregation stage = p.preAggregate(input);
-      origin = compose(origin, stage.sources(), entering);
-      fanIn *= stage.fanIn();
-      input = stage.rows();
-    }
-    Aggregation inner = rule.aggregate(input);
-    boolean[] used = new boolean[n];
-    for (int r = 0; r < inner.used().length; r++) {
-      if (inner.used()[r]) {
-        for (int s : origin[r]) {
-          used[index[s]] = true;
-        }
-      }
-    }
-    int k = fanIn == 1 ? inner.kept() : (int) Math.min(Rows.count(used), inner.kept() * fanIn);
-    return new Aggregation(inner.gradient(), k, used);
+    return stages.aggregate(rows, faulty);
   }
 
   private static int count(boolean[] flags) {
     return flags == null ? 0 : Rows.count(flags);
-  }
-
-  private static int[] identity(int n) {
-    return CoordinateUse.all(n);
-  }
-
-  /** For each new row, the union of the origins of the rows it came from, in increasing order. */
-  private static int[][] compose(int[][] origin, int[][] sources, int entering) {
-    int[][] out = new int[sources.length][];
-    for (int r = 0; r < sources.length; r++) {
-      boolean[] mark = new boolean[entering];
-      for (int s : sources[r]) {
-        for (int o : origin[s]) {
-          mark[o] = true;
-        }
-      }
-      int[] u = new int[Rows.count(mark)];
-      for (int o = 0, p = 0; o < entering; o++) {
-        if (mark[o]) {
-          u[p++] = o;
-        }
-      }
-      out[r] = u;
-    }
-    return out;
   }
 
   @Override

@@ -35,8 +35,7 @@ public final class PreAggregatorRegistry {
         "bucketing",
         (spec, f, seed) ->
             new Bucketing(
-                AggregatorRegistry.count(
-                    spec.requireKeys(List.of("s")), 0, "s", Bucketing.DEFAULT_BUCKET_SIZE),
+                spec.requireKeys(List.of("s")).integer(0, "s", Bucketing.DEFAULT_BUCKET_SIZE, 0),
                 seed));
     PRE.put("arc", (spec, f, seed) -> noParams(spec, new AdaptiveRobustClipping(f)));
   }

@@ -62,10 +62,45 @@ public record Spec(String text, String name, List<String> positional, Map<String
    * when absent. A non-numeric value throws {@link IllegalArgumentException}.
    */
   public double number(int index, String key, double fallback) {
-    String value = index < positional.size() ? positional.get(index) : named.get(key);
+    String value = value(index, key);
+    return value == null ? fallback : parseNumber(value, key);
+  }
+
+  /**
+   * The integer parameter at position {@code index} or named {@code key}, or {@code fallback} when
+   * absent (returned as is, unchecked). The value is read as a number, so {@code 100}, {@code 1e2}
+   * and {@code 100.0} are all 100.
+   *
+   * @param min the smallest valid value; {@link Integer#MIN_VALUE} for any int
+   * @throws IllegalArgumentException when the value is not a number, not integral, below {@code
+   *     min} or above {@link Integer#MAX_VALUE}, naming the component, the key, the value as
+   *     written and the spec, e.g. {@code geomed iters must be an integer >= 0; got 2.5 in
+   *     'geomed:1e-6,2.5'}
+   */
+  public int integer(int index, String key, int fallback, int min) {
+    String value = value(index, key);
     if (value == null) {
       return fallback;
     }
+    double v = parseNumber(value, key);
+    boolean integral = v == Math.rint(v); // false for NaN
+    if (integral && v >= min && v <= Integer.MAX_VALUE) {
+      return (int) v;
+    }
+    String range =
+        integral && (v > Integer.MAX_VALUE || v < min && min == Integer.MIN_VALUE)
+            ? " in [" + min + ", " + Integer.MAX_VALUE + "]"
+            : min == Integer.MIN_VALUE ? "" : " >= " + min;
+    throw new IllegalArgumentException(
+        name + " " + key + " must be an integer" + range + "; got " + value + " in '" + text + "'");
+  }
+
+  /** The text of the parameter at {@code index} or named {@code key}; null when absent. */
+  private String value(int index, String key) {
+    return index < positional.size() ? positional.get(index) : named.get(key);
+  }
+
+  private double parseNumber(String value, String key) {
     try {
       return Double.parseDouble(value);
     } catch (NumberFormatException e) {

@@ -109,20 +109,8 @@ public final class RegressorRegistry {
     return entry.factory().create(parsed, spark, seed);
   }
 
+  /** The GBT parameter {@code GBT_KEYS[index]} as any int; the constructor checks its range. */
   private static int integer(Spec spec, int index, int fallback) {
-    String key = GBT_KEYS.get(index);
-    double value = spec.number(index, key, fallback);
-    if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          spec.name()
-              + " "
-              + key
-              + " must be an integer; got "
-              + value
-              + " in '"
-              + spec.text()
-              + "'");
-    }
-    return (int) value;
+    return spec.integer(index, GBT_KEYS.get(index), fallback, Integer.MIN_VALUE);
   }
 }

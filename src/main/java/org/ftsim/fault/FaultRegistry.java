@@ -97,6 +97,18 @@ public final class FaultRegistry {
   }
 
   private static double required(Spec spec, String key) {
+    requireOne(spec, key);
+    return spec.number(0, key, Double.NaN);
+  }
+
+  /** The worker index {@code key}: a required integer >= 0. */
+  private static int index(Spec spec, String key) {
+    requireOne(spec, key);
+    return spec.integer(0, key, -1, 0);
+  }
+
+  /** Checks that the fault's one parameter {@code key} is given, once. */
+  private static void requireOne(Spec spec, String key) {
     spec.requireKeys(List.of(key));
     if (!spec.has(0, key)) {
       throw new IllegalArgumentException(
@@ -116,20 +128,6 @@ public final class FaultRegistry {
       throw new IllegalArgumentException(
           "'" + spec.text() + "' gives " + key + " twice, by position and by name");
     }
-    return spec.number(0, key, Double.NaN);
-  }
-
-  private static int index(Spec spec, String key) {
-    double value = required(spec, key);
-    if (value != Math.rint(value) || value < 0 || value > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          spec.name()
-              + " "
-              + key
-              + " must be a worker index (an integer >= 0); got "
-              + format(value));
-    }
-    return (int) value;
   }
 
   private static Fault none(Spec spec, Fault fault) {

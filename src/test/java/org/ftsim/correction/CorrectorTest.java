@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,13 +103,34 @@ class CorrectorTest {
     assertThrows(IllegalArgumentException.class, () -> Corrector.trueError(new float[1], h));
   }
 
-  /** The prototype's lines, numbers as Python's %.6g. */
+  /**
+   * The console lines of one fit, in the order the driver prints them, are the prototype's as the
+   * README shows them (numbers as Python's {@code %.6g}).
+   */
   @Test
-  void consoleLines() {
-    assertEquals("[AGG] Init correction model for worker 0", Corrector.initLine(0));
-    assertEquals("[CORRECTION] Training ...", Corrector.TRAINING_LINE);
-    Fit fit = new Fit(0, "linear", new AffineModel(0, 1), 0.000123, 0.0456, 0, 1, 1);
-    assertEquals("[CORRECTION] Training loss (MSE, MAPE): 0.000123, 0.0456", fit.lossLine());
+  void consoleLinesAreTheDocumentedOnes() throws IOException {
+    Fit fit = new Fit(0, "linear", new AffineModel(0, 1), 4.07322e-20, 8.85831e-09, 0, 1, 1);
+    List<String> printed = List.of(Corrector.TRAINING_LINE, Corrector.initLine(0), fit.lossLine());
+    String readme = Files.readString(Path.of("README.md"));
+    String block = String.join("\n", printed);
+    assertTrue(
+        readme.contains("```\n" + block + "\n```"),
+        "README.md documents no block of exactly these lines:\n" + block);
+    assertEquals("[AGG] Init correction model for worker 12", Corrector.initLine(12));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "0.000123 | 0.0456 | 0.000123, 0.0456",
+        "1 | 0 | 1, 0",
+        "1e-05 | 123456789 | 1e-05, 1.23457e+08",
+        "6.644912e-07 | NaN | 6.64491e-07, nan",
+      })
+  void lossLine(double mse, double mape, String numbers) {
+    Fit fit = new Fit(0, "linear", new AffineModel(0, 1), mse, mape, 0, 1, 1);
+    assertEquals("[CORRECTION] Training loss (MSE, MAPE): " + numbers, fit.lossLine());
   }
 
   @ParameterizedTest

@@ -131,8 +131,8 @@ class FaultRegistryTest {
         "gaussian:NaN | gaussian std must be a finite number >= 0; got NaN",
         "scale:Infinity | scale factor must be a finite number; got Infinity",
         "ipm:abc | 'abc' is not a number (parameter epsilon of 'ipm:abc')",
-        "mimic:1.5 | mimic worker must be a worker index (an integer >= 0); got 1.5",
-        "mimic:-2 | mimic worker must be a worker index (an integer >= 0); got -2",
+        "mimic:1.5 | mimic worker must be an integer >= 0; got 1.5 in 'mimic:1.5'",
+        "mimic:-2 | mimic worker must be an integer >= 0; got -2 in 'mimic:-2'",
         "signflip:0 | signflip factor must be a finite number > 0; got 0.0",
       })
   void badParametersAreOneLineErrors(String spec, String message) {
