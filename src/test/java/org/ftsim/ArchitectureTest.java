@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The package structure the conventions ask for: no cycles between the top-level packages, and the
- * maths (rules, faults, optimisers, specs and seeds, closed-form correction) pure of Spark and of
- * the driver's packages, so that it is testable without either.
+ * maths (rules, faults, optimisers, specs and seeds, closed-form correction) pure of Spark, of DL4J
+ * and of the driver's packages, so that it is testable without any of them.
  */
 @AnalyzeClasses(packages = "org.ftsim", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -22,10 +22,10 @@ class ArchitectureTest {
   /**
    * The classes of {@code org.ftsim.correction} that fit or store on Spark (MLlib regressors, their
    * registry, the replica Parquet files). They would live in a subpackage but for references from
-   * the driver's and the Spark helpers' packages: {@code config.SimulationConfig} names {@code
-   * org.ftsim.correction.RegressorRegistry} fully qualified and {@code spark.KryoRegistration}
-   * imports {@code ReplicaData}; the MLlib regressors also use package-private maths ({@code
-   * MinMax}, {@code StepFunction}, {@code ReplicaPairs.scaled}).
+   * the driver's and the Spark helpers' packages: {@code driver.Assembly} uses {@code
+   * RegressorRegistry} and {@code spark.KryoRegistration} imports {@code ReplicaData}; the MLlib
+   * regressors also use package-private maths ({@code MinMax}, {@code StepFunction}, {@code
+   * ReplicaPairs.scaled}).
    */
   private static final Set<String> MLLIB_BRIDGE =
       Set.of(
@@ -47,7 +47,8 @@ class ArchitectureTest {
 
   private static final String[] SPARK_AND_DRIVER = {
     "org.apache.spark..",
-    "org.ftsim",
+    "org.deeplearning4j..",
+    "org.ftsim.driver..",
     "org.ftsim.cli..",
     "org.ftsim.spark..",
     "org.ftsim.results..",
