@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.ftsim.data.Dataset;
 import org.ftsim.model.ModelSpec;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Evaluates fixed chunks of the test set at the broadcast parameters. */
 final class EvalTask extends PartitionTask<EvalChunk> {
@@ -44,9 +43,8 @@ final class EvalTask extends PartitionTask<EvalChunk> {
       for (int i = 0; i < indices.length; i++) {
         indices[i] = from + i;
       }
-      INDArray output = entry.network.output(Batches.features(data, indices), false);
-      float[] y = output.dup('c').data().asFloat();
-      int width = (int) output.size(1);
+      float[] y = entry.network.output(Batches.features(data, indices), indices.length);
+      int width = y.length / indices.length;
       long correct = 0;
       double loss = 0;
       for (int i = 0; i < indices.length; i++) {
@@ -66,7 +64,6 @@ final class EvalTask extends PartitionTask<EvalChunk> {
           loss += e * e;
         }
       }
-      entry.network.clear();
       out.add(new EvalChunk(chunk, indices.length, correct, loss));
     }
     return out;

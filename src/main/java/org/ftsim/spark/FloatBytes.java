@@ -2,13 +2,12 @@ package org.ftsim.spark;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 
 /**
  * Float vectors as little-endian bytes, the form in which parameters and gradients cross Spark:
  * Java serialization writes a byte[] in one copy but a float[] value by value, which for the MLP
- * cost more than computing the gradient. On little-endian machines every conversion here is a
- * single memory copy.
+ * cost more than computing the gradient. On little-endian machines each conversion is a single
+ * memory copy.
  */
 final class FloatBytes {
 
@@ -23,44 +22,16 @@ final class FloatBytes {
 
   /** The floats of little-endian {@code bytes}. */
   static float[] decode(byte[] bytes) {
-    float[] values = new float[bytes.length / Float.BYTES];
+    return decode(bytes, new float[bytes.length / Float.BYTES]);
+  }
+
+  /** Writes the floats of little-endian {@code bytes} into {@code values}, of their length. */
+  static float[] decode(byte[] bytes, float[] values) {
+    if (values.length * Float.BYTES != bytes.length) {
+      throw new IllegalArgumentException(
+          bytes.length / Float.BYTES + " floats for an array of " + values.length);
+    }
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
     return values;
-  }
-
-  /** The whole of a native FLOAT buffer (an ND4J array's storage) as little-endian bytes. */
-  static byte[] read(DataBuffer buffer) {
-    byte[] bytes = new byte[Math.toIntExact(buffer.length() * Float.BYTES)];
-    if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-      ByteBuffer source = buffer.asNio();
-      source.clear();
-      source.get(bytes);
-    } else {
-      ByteBuffer.wrap(bytes)
-          .order(ByteOrder.LITTLE_ENDIAN)
-          .asFloatBuffer()
-          .put(buffer.asNioFloat());
-    }
-    return bytes;
-  }
-
-  /** Overwrites the whole of a native FLOAT buffer with little-endian {@code bytes}. */
-  static void write(byte[] bytes, DataBuffer buffer) {
-    if (buffer.length() * Float.BYTES != bytes.length) {
-      throw new IllegalArgumentException(
-          "a vector of "
-              + bytes.length / Float.BYTES
-              + " floats for a buffer of "
-              + buffer.length());
-    }
-    if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-      ByteBuffer target = buffer.asNio();
-      target.clear();
-      target.put(bytes);
-    } else {
-      buffer
-          .asNioFloat()
-          .put(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer());
-    }
   }
 }

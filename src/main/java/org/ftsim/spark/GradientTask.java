@@ -63,11 +63,13 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       int owner = batchOwner == null ? w : batchOwner[w];
       int[] indices = batches.subBatch(epoch, step, owner);
       long seed = batches.randomSeed(epoch, step, owner);
-      Gradients.Result r = Gradients.compute(entry.network, data, indices, flipLabels[w], seed);
+      Gradients.Result r =
+          Gradients.compute(entry.network, entry.scratch, data, indices, flipLabels[w], seed);
       // The truth of a label-flipping worker: the same sub-batch and dropout, true labels.
       byte[] clean =
           flipLabels[w] && cleanToo != null && cleanToo[w]
-              ? Gradients.compute(entry.network, data, indices, false, seed).gradient()
+              ? Gradients.compute(entry.network, entry.scratch, data, indices, false, seed)
+                  .gradient()
               : null;
       out.add(
           new WorkerGradient(

@@ -14,7 +14,9 @@ import org.ftsim.data.CifarFiles;
 import org.ftsim.data.Dataset;
 import org.ftsim.data.Datasets;
 import org.ftsim.model.ModelSpec;
+import org.ftsim.model.Network;
 import org.ftsim.model.ParamInit;
+import org.ftsim.model.SequentialNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,8 +43,8 @@ class ArchitectureGradientsTest {
     return new ModelSpec(arch, data.shape(), regression ? 1 : data.classes(), regression);
   }
 
-  static Gradients.Result compute(MultiLayerNetwork net, float[] params, Dataset data, int[] idx) {
-    new NetworkCache.Entry(net).load(FloatBytes.encode(params), System.nanoTime());
+  static Gradients.Result compute(Network net, float[] params, Dataset data, int[] idx) {
+    net.load(params);
     return Gradients.compute(net, data, idx, false, RANDOM_SEED);
   }
 
@@ -60,7 +62,8 @@ class ArchitectureGradientsTest {
     Dataset data = data(arch);
     ModelSpec spec = spec(arch, data);
     float[] params = ParamInit.pytorchDefault(spec, 3);
-    MultiLayerNetwork net = spec.build();
+    MultiLayerNetwork layers = spec.build();
+    Network net = new SequentialNetwork(layers);
     int[] idx = new int[batch];
     for (int i = 0; i < batch; i++) {
       idx[i] = 3 * i + 1;
@@ -70,7 +73,7 @@ class ArchitectureGradientsTest {
     double h = 1e-3;
     int covered = 0;
     int checked = 0;
-    for (Map.Entry<String, INDArray> block : net.paramTable().entrySet()) {
+    for (Map.Entry<String, INDArray> block : layers.paramTable().entrySet()) {
       // Blocks are views of the flat vector (a convolution stores its biases first).
       int offset = (int) block.getValue().offset();
       int length = (int) block.getValue().length();
@@ -121,8 +124,8 @@ class ArchitectureGradientsTest {
     ModelSpec spec = spec("cnn", data);
     float[] params = ParamInit.pytorchDefault(spec, 3);
     int[] idx = {0, 1, 2, 3, 4, 5, 6, 7};
-    MultiLayerNetwork net = spec.build();
-    new NetworkCache.Entry(net).load(FloatBytes.encode(params), 1);
+    Network net = new SequentialNetwork(spec.build());
+    net.load(params);
     byte[] first = Gradients.compute(net, data, idx, false, 7).gradient();
     byte[] again = Gradients.compute(net, data, idx, false, 7).gradient();
     byte[] other = Gradients.compute(net, data, idx, false, 8).gradient();
@@ -133,8 +136,8 @@ class ArchitectureGradientsTest {
     byte[] elsewhere =
         CompletableFuture.supplyAsync(
                 () -> {
-                  MultiLayerNetwork own = spec.build();
-                  new NetworkCache.Entry(own).load(FloatBytes.encode(params), 1);
+                  Network own = new SequentialNetwork(spec.build());
+                  own.load(params);
                   return Gradients.compute(own, data, idx, false, 7).gradient();
                 })
             .get();

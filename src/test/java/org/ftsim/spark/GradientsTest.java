@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ftsim.data.Dataset;
 import org.ftsim.data.Datasets;
 import org.ftsim.model.ModelSpec;
+import org.ftsim.model.Network;
 import org.ftsim.model.ParamInit;
+import org.ftsim.model.SequentialNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,9 +25,8 @@ class GradientsTest {
     return out;
   }
 
-  static double meanLoss(MultiLayerNetwork net, float[] params, Dataset data, int[] idx) {
-    NetworkCache.Entry e = new NetworkCache.Entry(net);
-    e.load(FloatBytes.encode(params), System.nanoTime());
+  static double meanLoss(Network net, float[] params, Dataset data, int[] idx) {
+    net.load(params);
     return Gradients.compute(net, data, idx, false).loss();
   }
 
@@ -43,12 +43,12 @@ class GradientsTest {
         new ModelSpec(
             ModelSpec.defaultArch(name), data.shape(), regression ? 1 : data.classes(), regression);
     float[] params = ParamInit.pytorchDefault(spec, 3);
-    MultiLayerNetwork net = spec.build();
+    Network net = new SequentialNetwork(spec.build());
     int[] idx = new int[24];
     for (int i = 0; i < idx.length; i++) {
       idx[i] = 5 * i + 1;
     }
-    new NetworkCache.Entry(net).load(FloatBytes.encode(params), 1);
+    net.load(params);
     float[] g = floats(Gradients.compute(net, data, idx, false).gradient());
     assertEquals(params.length, g.length);
     double h = 1e-2;
@@ -70,8 +70,8 @@ class GradientsTest {
     Dataset data = Datasets.load("synthetic", Path.of("data")).train();
     ModelSpec spec = new ModelSpec("mlp", data.shape(), data.classes(), false);
     float[] params = ParamInit.pytorchDefault(spec, 3);
-    MultiLayerNetwork net = spec.build();
-    new NetworkCache.Entry(net).load(FloatBytes.encode(params), 1);
+    Network net = new SequentialNetwork(spec.build());
+    net.load(params);
     int[] idx = {0, 1, 2, 3, 4, 5, 6, 7};
     byte[] first = Gradients.compute(net, data, idx, false).gradient();
     byte[] again = Gradients.compute(net, data, idx, false).gradient();

@@ -62,9 +62,7 @@ class KryoRegistrationTest {
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
     }
-    assertArrayEquals(
-        Batches.features(train, all).data().asFloat(),
-        Batches.features(copy, all).data().asFloat());
+    assertArrayEquals(Batches.features(train, all), Batches.features(copy, all));
 
     BatchPlan plan = new BatchPlan(train.size(), 256, 6, 42);
     BatchPlan planCopy = roundTrip(kryo(true), plan);

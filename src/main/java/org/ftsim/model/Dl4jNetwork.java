@@ -1,0 +1,159 @@
+package org.ftsim.model;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.buffer.DataBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@link Network} over an initialised DL4J model of FLOAT data type, whose flat parameter and
+ * gradient vectors are each one whole native buffer: parameters are loaded and gradients read with
+ * one memory copy each (never {@code setParams}). DL4J's raw gradient is the sum over the minibatch
+ * of the trained parameters' gradients, and its updater's pseudo-gradient u at state entries (its
+ * no-op updater then steps θ − u): the sum is divided by b, u is kept for {@link #stateUpdate()}.
+ */
+abstract class Dl4jNetwork implements Network {
+
+  /** Stands in for a zero seed, which libnd4j does not honour (fresh masks at every call). */
+  private static final long NONZERO_SEED = 0x5EED;
+
+  private final Model model;
+  private final boolean[] trainable;
+
+  /** The state positions, ascending. */
+  private final int[] state;
+
+  /** u of the last gradient at {@link #state}. */
+  private final float[] update;
+
+  Dl4jNetwork(Model model, Layer[] layers) {
+    this.model = model;
+    INDArray flat = whole(model.params(), "parameter");
+    if (flat.dataType() != DataType.FLOAT) {
+      throw new IllegalArgumentException("needs a FLOAT network; got " + flat.dataType());
+    }
+    int n = Math.toIntExact(flat.length());
+    trainable = new boolean[n];
+    Arrays.fill(trainable, true);
+    long covered = 0;
+    for (Layer layer : layers) {
+      for (Map.Entry<String, INDArray> param : layer.paramTable().entrySet()) {
+        // Parameter tables are views of the flat vector; offsets index into it.
+        INDArray view = param.getValue();
+        covered += view.length();
+        if (!layer.updaterDivideByMinibatch(param.getKey())) {
+          int from = Math.toIntExact(view.offset());
+          Arrays.fill(trainable, from, Math.toIntExact(from + view.length()), false);
+        }
+      }
+    }
+    if (covered != n) {
+      throw new IllegalStateException(
+          "the layers' parameters cover " + covered + " of " + n + " flat positions");
+    }
+    state = IntStream.range(0, n).filter(i -> !trainable[i]).toArray();
+    update = new float[state.length];
+  }
+
+  /** Sets the batch and computes DL4J's gradient and score in training mode. */
+  abstract void computeGradientAndScore(INDArray features, INDArray labels);
+
+  /** The output in inference mode. */
+  abstract INDArray infer(INDArray features);
+
+  @Override
+  public final int size() {
+    return trainable.length;
+  }
+
+  @Override
+  public final boolean[] trainable() {
+    return trainable.clone();
+  }
+
+  @Override
+  public final void load(float[] params) {
+    checkLength(params, "parameters");
+    floats(whole(model.params(), "parameter").data()).put(params);
+  }
+
+  @Override
+  public final float[] parameters() {
+    float[] params = new float[size()];
+    floats(whole(model.params(), "parameter").data()).get(params);
+    return params;
+  }
+
+  @Override
+  public final double gradient(Batch batch, long randomSeed, float[] into) {
+    checkLength(into, "gradient");
+    Nd4j.getRandom().setSeed(randomSeed != 0 ? randomSeed : NONZERO_SEED);
+    computeGradientAndScore(
+        matrix(batch.features(), batch.size()), matrix(batch.labels(), batch.size()));
+    INDArray gradient = whole(model.gradient().gradient(), "gradient");
+    DataBuffer buffer = gradient.data();
+    // Keep u before the division: it is an update, not a sum over the batch.
+    for (int i = 0; i < state.length; i++) {
+      update[i] = buffer.getFloat(state[i]);
+    }
+    // The sum over the minibatch to the mean loss's gradient, in ND4J as ever (the same bits).
+    gradient.divi(batch.size());
+    floats(buffer).get(into);
+    for (int i : state) {
+      into[i] = 0;
+    }
+    double loss = model.score();
+    model.clear();
+    return loss;
+  }
+
+  @Override
+  public final float[] stateUpdate() {
+    float[] u = new float[size()];
+    for (int i = 0; i < state.length; i++) {
+      u[state[i]] = update[i];
+    }
+    return u;
+  }
+
+  @Override
+  public final float[] output(float[] features, int rows) {
+    float[] y = infer(matrix(features, rows)).dup('c').data().asFloat();
+    model.clear();
+    return y;
+  }
+
+  private void checkLength(float[] values, String what) {
+    if (values.length != size()) {
+      throw new IllegalArgumentException(
+          what + " of length " + values.length + " for a network of " + size());
+    }
+  }
+
+  /** {@code values} as a rows × (length / rows) row-major matrix. */
+  private static INDArray matrix(float[] values, int rows) {
+    return Nd4j.create(values, new long[] {rows, values.length / rows}, 'c');
+  }
+
+  private static INDArray whole(INDArray flat, String what) {
+    if (flat.data().length() != flat.length()) {
+      throw new IllegalStateException("the flat " + what + " vector is not a whole buffer");
+    }
+    return flat;
+  }
+
+  /** The whole of a native FLOAT buffer as a float view, positioned at 0. */
+  private static FloatBuffer floats(DataBuffer buffer) {
+    ByteBuffer bytes = buffer.asNio();
+    bytes.clear();
+    return bytes.order(ByteOrder.nativeOrder()).asFloatBuffer();
+  }
+}

@@ -1,0 +1,54 @@
+package org.ftsim.model;
+
+/**
+ * A network as the workers see it: one flat float32 parameter vector θ of length n = {@link
+ * #size()}, the gradient of the mean loss on a batch, and outputs for evaluation.
+ *
+ * <p>Positions of θ are of two kinds, told apart by {@link #trainable()}. Trained parameters
+ * (weights, biases, batch-norm γ and β) are what gradients, faults, aggregation and the optimizer
+ * act on. State entries (batch normalisation's running mean and variance) are not differentiated:
+ * the loss in training mode does not depend on them, so {@link #gradient} reports 0 there, and
+ * their per-batch update is read separately through {@link #stateUpdate()}.
+ *
+ * <p>Not thread-safe: one instance per thread.
+ */
+public interface Network {
+
+  /** n, the length of the flat parameter vector, of every gradient and of {@link #trainable()}. */
+  int size();
+
+  /**
+   * A new array of length n: true at trained parameters, false at state entries (for a DL4J
+   * network, the parameters its updater does not divide by the minibatch size: BatchNormalization's
+   * {@code mean} and {@code var} or {@code log10stdev}).
+   */
+  boolean[] trainable();
+
+  /** Overwrites θ in place with {@code params} (length n). */
+  void load(float[] params);
+
+  /** A copy of the current θ. */
+  float[] parameters();
+
+  /**
+   * Writes into {@code into} (length n) the gradient of the mean loss over {@code batch}, (1/b)·Σᵢ
+   * ∇ℓᵢ(θ), in training mode, and returns that mean loss. Entries at state positions are 0. Random
+   * draws (dropout masks) come from a generator seeded with {@code randomSeed}, so the same (θ,
+   * batch, seed) gives the same bits on any thread of any machine.
+   */
+  double gradient(Batch batch, long randomSeed, float[] into);
+
+  /**
+   * The state update u of the last {@link #gradient} call, length n, 0 at trained positions: the
+   * running statistics after that batch are θ − u at state positions (DL4J's "distributed safe"
+   * form: for the running mean, u = (1 − decay)·(mean − batch mean)). All zeros before any call.
+   */
+  float[] stateUpdate();
+
+  /**
+   * The outputs in inference mode (running statistics, no dropout) for {@code rows} inputs, given
+   * row-major in {@code features}; row-major, {@code rows} × outputs (class probabilities for
+   * classification).
+   */
+  float[] output(float[] features, int rows);
+}
