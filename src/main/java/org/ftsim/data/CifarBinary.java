@@ -61,6 +61,11 @@ enum CifarBinary implements DataSource {
     this.std = std;
   }
 
+  /** The dataset's name and folder: cifar10 or cifar100. */
+  String dataset() {
+    return name;
+  }
+
   /** The number of classes: 10, or CIFAR-100's 100 fine labels. */
   int classes() {
     return format.classes();

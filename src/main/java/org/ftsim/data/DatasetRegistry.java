@@ -66,9 +66,16 @@ public final class DatasetRegistry {
   }
 
   private static DatasetDescriptor cifar(CifarBinary cifar, String description, double lr) {
-    String name = cifar == CifarBinary.CIFAR10 ? "cifar10" : "cifar100";
     return new DatasetDescriptor(
-        name, description, CifarBinary.SHAPE, cifar.classes(), cifar, "cnn", "adam", lr, 0.9);
+        cifar.dataset(),
+        description,
+        CifarBinary.SHAPE,
+        cifar.classes(),
+        cifar,
+        "cnn",
+        "adam",
+        lr,
+        0.9);
   }
 
   /** The valid names: dummy, mnist, fashion-mnist, cifar10, cifar100, synthetic. */
