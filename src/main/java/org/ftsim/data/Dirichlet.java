@@ -130,7 +130,7 @@ public final class Dirichlet implements Partitioner {
     double d = shape - 1.0 / 3;
     double c = 1 / Math.sqrt(9 * d);
     while (true) {
-      double x = Datasets.Gaussian.next(random);
+      double x = Gaussian.next(random);
       double v = 1 + c * x;
       if (v <= 0) {
         continue;

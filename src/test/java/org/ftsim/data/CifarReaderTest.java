@@ -31,8 +31,8 @@ class CifarReaderTest {
       Files.write(folder.resolve("data_batch_" + b + ".bin"), b == 3 ? record : rec(b));
     }
     Files.write(folder.resolve("test_batch.bin"), CifarFiles.records(4, false, 9));
-    assertNull(Datasets.missingFiles("cifar10", dir));
-    TrainTest data = Datasets.load("cifar10", dir);
+    assertNull(DatasetRegistry.get("cifar10").missingFiles(dir));
+    TrainTest data = DatasetRegistry.get("cifar10").load(dir);
     assertEquals(1 + 1 + 1 + 1 + 1, data.train().size(), "one record per batch file, in order");
     assertEquals(4, data.test().size());
     assertEquals(new InputShape(3, 32, 32), data.train().shape());
@@ -60,8 +60,8 @@ class CifarReaderTest {
     train[1] = 99; // fine label of record 0
     Files.write(nested.resolve("train.bin"), train);
     Files.write(nested.resolve("test.bin"), CifarFiles.records(2, true, 2));
-    assertNull(Datasets.missingFiles("cifar100", dir));
-    TrainTest data = Datasets.load("cifar100", dir);
+    assertNull(DatasetRegistry.get("cifar100").missingFiles(dir));
+    TrainTest data = DatasetRegistry.get("cifar100").load(dir);
     assertEquals(3, data.train().size());
     assertEquals(100, data.train().classes());
     assertEquals(99, data.train().label(0), "the fine label is kept");
@@ -127,7 +127,7 @@ class CifarReaderTest {
 
   @Test
   void missingFilesSayHowToGetThem() throws IOException {
-    String message = Datasets.missingFiles("cifar10", dir);
+    String message = DatasetRegistry.get("cifar10").missingFiles(dir);
     assertTrue(
         message.contains("cifar10/data_batch_1.bin not found")
             && message.contains("cifar-10-batches-bin")
@@ -135,7 +135,8 @@ class CifarReaderTest {
         message);
     CifarFiles.cifar10(dir.resolve("cifar10"), 1);
     Files.delete(dir.resolve("cifar10").resolve("data_batch_4.bin"));
-    assertTrue(Datasets.missingFiles("cifar10", dir).contains("data_batch_4.bin not found"));
-    assertTrue(Datasets.missingFiles("cifar100", dir).contains("data/fetch cifar100"));
+    assertTrue(
+        DatasetRegistry.get("cifar10").missingFiles(dir).contains("data_batch_4.bin not found"));
+    assertTrue(DatasetRegistry.get("cifar100").missingFiles(dir).contains("data/fetch cifar100"));
   }
 }

@@ -84,7 +84,7 @@ class IdxReaderTest {
 
   @Test
   void shippedMnistHasTheOfficialShapesAndNormalisation() {
-    TrainTest mnist = Datasets.load("mnist", Path.of("data"));
+    TrainTest mnist = DatasetRegistry.get("mnist").load(Path.of("data"));
     assertEquals(60000, mnist.train().size());
     assertEquals(10000, mnist.test().size());
     // The first training image of MNIST is a 5; its top-left pixel is 0, i.e. −0.5 normalised.
@@ -107,7 +107,7 @@ class IdxReaderTest {
 
   @Test
   void shippedFashionMnistLoads() {
-    TrainTest fashion = Datasets.load("fashion-mnist", Path.of("data"));
+    TrainTest fashion = DatasetRegistry.get("fashion-mnist").load(Path.of("data"));
     assertEquals(60000, fashion.train().size());
     assertEquals(10000, fashion.test().size());
     int[] counts = new int[10];

@@ -1,0 +1,35 @@
+package org.ftsim.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.ftsim.data.InputShape;
+
+/**
+ * A network architecture ({@code --arch}, SPEC §3): its name, what it is, which inputs it takes,
+ * and how its DL4J configuration is built. Implementations are stateless; {@link
+ * ArchitectureRegistry} lists them.
+ */
+public interface Architecture {
+
+  /** The {@code --arch} name. */
+  String name();
+
+  /** One short line for {@code --help}. */
+  String summary();
+
+  /** Its layers in PyTorch terms, for the README. */
+  String layers();
+
+  /** Whether this is the regression model (MSE on one output), the only one a regression takes. */
+  boolean isRegressionModel();
+
+  /** Why it cannot take inputs of {@code shape}, or {@code null} when it can. */
+  String unsuitableInput(InputShape shape);
+
+  /**
+   * The DL4J configuration, layers only: parameters are initialised separately by {@link
+   * ParamInit}. Precondition: {@code unsuitableInput(input) == null}.
+   *
+   * @param outputs classes (softmax cross-entropy), or outputs when {@code regression} (MSE)
+   */
+  MultiLayerConfiguration configuration(InputShape input, int outputs, boolean regression);
+}

@@ -1,0 +1,126 @@
+package org.ftsim.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.ftsim.data.DatasetDescriptor;
+import org.ftsim.data.DatasetRegistry;
+import org.ftsim.data.InputShape;
+import org.ftsim.optim.Optimizers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The architectures, which dataset each fits, and their parameter counts. */
+class ArchitectureRegistryTest {
+
+  @Test
+  void namesInHelpOrder() {
+    assertEquals(List.of("linear", "mlp", "cnn", "lenet"), ArchitectureRegistry.names());
+    assertEquals(ArchitectureRegistry.names(), ModelSpec.ARCHITECTURES);
+    assertEquals(
+        List.of("linear"),
+        ArchitectureRegistry.all().stream()
+            .filter(Architecture::isRegressionModel)
+            .map(Architecture::name)
+            .toList());
+  }
+
+  @Test
+  void unknownNamesListTheValidOnes() {
+    assertEquals(
+        "unknown architecture 'resnet18'; valid: linear, mlp, cnn, lenet",
+        assertThrows(IllegalArgumentException.class, () -> ArchitectureRegistry.get("resnet18"))
+            .getMessage());
+    assertEquals(
+        "unknown architecture 'resnet18'; valid: linear, mlp, cnn, lenet",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ModelSpec("resnet18", InputShape.flat(4), 2, false))
+            .getMessage());
+  }
+
+  /** Every dataset's defaults are valid and fit it. */
+  @Test
+  void everyDatasetsDefaultsFitIt() {
+    for (DatasetDescriptor d : DatasetRegistry.all()) {
+      assertNull(ArchitectureRegistry.misfit(d.defaultArch(), d.name()), d.name());
+      assertEquals(d.defaultArch(), ModelSpec.defaultArch(d.name()));
+      assertTrue(Optimizers.NAMES.contains(d.defaultOptimizer()), d.name());
+    }
+    assertEquals("mlp", ModelSpec.defaultArch("no-such-dataset"));
+  }
+
+  /** The --arch errors of SPEC §10, as BadInputTest expects them after the flag and value. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "resnet | mnist     | unknown architecture; valid: linear, mlp, cnn, lenet",
+        "cnn    | dummy     | the dummy regression takes the linear model",
+        "linear | mnist     | the linear model is for the dummy regression; use mlp",
+        "linear | cifar10   | the linear model is for the dummy regression; use cnn",
+        "cnn    | synthetic | cnn is a convolutional network and needs images; this dataset's"
+            + " input is flat (16 values) (dataset synthetic)",
+        "mlp    | cifar100  | ",
+        "lenet  | mnist     | ",
+        "cnn    | fashion-mnist | "
+      })
+  void misfits(String arch, String dataset, String message) {
+    assertEquals(message, ArchitectureRegistry.misfit(arch, dataset));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "cnn   | 3 | 9  | 40 | cnn needs images of at least 10×10; got 9×40",
+        "cnn   | 1 | 10 | 10 | ",
+        "lenet | 1 | 15 | 30 | lenet needs images of at least 16×16; got 15×30",
+        "lenet | 1 | 16 | 16 | ",
+        "lenet | 1 | 1  | 1  | lenet is a convolutional network and needs images; this dataset's"
+            + " input is flat (1 values)",
+        "mlp   | 1 | 1  | 1  | ",
+        "linear | 3 | 32 | 32 | "
+      })
+  void inputSuitability(String arch, int channels, int height, int width, String message) {
+    InputShape shape = new InputShape(channels, height, width);
+    assertEquals(message, ArchitectureRegistry.get(arch).unsuitableInput(shape));
+    assertEquals(message, ModelSpec.unsuitableInput(arch, shape));
+  }
+
+  /**
+   * Parameter counts, by hand in PyTorch terms: mlp 3072·512+512 + 512·128+128 + 128·10+10; cnn
+   * 3·9·32+32 + 32·9·64+64 + 2304·500+500 + 500·10+10; lenet 3·25·6+6 + 6·25·16+16 + 400·120+120 +
+   * 120·84+84 + 84·10+10; MNIST-sized cnn has Linear(1600, 500) and lenet Linear(256, 120).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "linear, 1, 1,  1,  10, 20",
+    "mlp,    3, 32, 32, 10, 1640330",
+    "cnn,    3, 32, 32, 10, 1176902",
+    "lenet,  3, 32, 32, 10, 62006",
+    "cnn,    1, 28, 28, 10, 824326",
+    "lenet,  1, 28, 28, 10, 44426"
+  })
+  void parameterCounts(String arch, int c, int h, int w, int outputs, long expected) {
+    InputShape shape = new InputShape(c, h, w);
+    Architecture a = ArchitectureRegistry.get(arch);
+    assertEquals(expected, ArchitectureRegistry.parameters(a, shape, outputs));
+    assertEquals(expected, new ModelSpec(arch, shape, outputs, false).build().numParams());
+  }
+
+  @Test
+  void helpNamesEachArchitecturesDatasets() {
+    List<String> lines = ArchitectureRegistry.helpLines();
+    assertEquals("architectures (--arch):", lines.get(0));
+    assertEquals(
+        "  mlp            d-512-128-out perceptron, ReLU; any input; default of mnist,"
+            + " fashion-mnist, synthetic",
+        lines.get(2));
+    assertTrue(lines.get(4).startsWith("  lenet          LeNet-5"), lines.get(4));
+  }
+}
