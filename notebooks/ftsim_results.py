@@ -36,6 +36,9 @@ SCHEMAS = {
     "true_error DOUBLE,fit_ms DOUBLE NOT NULL",
 }
 
+# The configuration's groups whose keys name themselves (as org.ftsim.report.RunLabels).
+SELF_NAMED_GROUPS = {"run", "data", "training", "faults", "defense"}
+
 # Configuration keys that never change a run's numbers (as org.ftsim.report.RunLabels).
 IGNORED = {"runId", "resultsDir", "dataDir", "master", "proc", "logEvery", "device"}
 MAX_LABEL = 80
@@ -72,7 +75,8 @@ def query(spark, name):
 
 
 def flatten(config_json):
-    """A run's configuration as dotted key -> compact value; an unreadable one as {}."""
+    """A run's configuration as dotted key -> compact value (the self-named groups' keys without
+    their group); an unreadable one as {}."""
     try:
         tree = json.loads(config_json or "{}")
     except ValueError:
@@ -82,7 +86,8 @@ def flatten(config_json):
     def walk(prefix, node):
         if isinstance(node, dict) and node:
             for key, value in node.items():
-                walk(f"{prefix}.{key}" if prefix else key, value)
+                walk(f"{prefix}.{key}" if prefix and prefix not in SELF_NAMED_GROUPS else key,
+                     value)
         elif prefix:
             if isinstance(node, (dict, list)):
                 out[prefix] = json.dumps(node, separators=(",", ":"))

@@ -18,7 +18,8 @@ import org.ftsim.config.ConfigException;
 import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.DataException;
-import org.ftsim.data.Datasets;
+import org.ftsim.data.DatasetDescriptor;
+import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
 import org.ftsim.driver.Components;
@@ -113,11 +114,12 @@ public final class Main {
         checkNew("--data_coll_path", config.correction().collectPath());
       }
       Path dataDir = Path.of(config.run().dataDir());
-      String missing = Datasets.missingFiles(config.data().dataset(), dataDir);
+      DatasetDescriptor dataset = DatasetRegistry.get(config.data().dataset());
+      String missing = dataset.missingFiles(dataDir);
       if (missing != null) {
         throw new ConfigException("--data-dir", config.run().dataDir(), missing);
       }
-      data = Datasets.load(config.data().dataset(), dataDir);
+      data = dataset.load(dataDir);
       parts = Assembly.assemble(config, data.train());
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());

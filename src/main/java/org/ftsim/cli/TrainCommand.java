@@ -13,10 +13,10 @@ import org.ftsim.config.FaultConfig;
 import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.config.TrainingConfig;
-import org.ftsim.data.Datasets;
+import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.Partitioners;
 import org.ftsim.fault.FaultRegistry;
-import org.ftsim.model.ModelSpec;
+import org.ftsim.model.ArchitectureRegistry;
 import org.kohsuke.args4j.Option;
 
 /** The options of {@code ftsim train}: the prototype's flags first (SPEC §3). */
@@ -26,15 +26,13 @@ final class TrainCommand {
       name = "-d",
       aliases = "--dataset",
       metaVar = "NAME",
-      usage = "dataset: dummy, mnist, fashion-mnist, cifar10, cifar100, synthetic")
+      usage = "dataset, listed below with its defaults")
   String dataset = "mnist";
 
   @Option(
       name = "--arch",
       metaVar = "NAME",
-      usage =
-          "architecture: linear (dummy), mlp ((fashion-)mnist, synthetic), cnn (cifar), lenet"
-              + " (default: per dataset)")
+      usage = "architecture, listed below (default: the dataset's)")
   String arch;
 
   @Option(name = "-e", aliases = "--epoch", metaVar = "N", usage = "epochs")
@@ -124,7 +122,7 @@ final class TrainCommand {
   @Option(
       name = "--lr",
       metaVar = "X",
-      usage = "base learning rate, scaled by sqrt(k) (default: 0.001; dummy 0.01, cifar10 0.005)")
+      usage = "base learning rate, scaled by sqrt(k) (default: the dataset's, listed below)")
   Double lr;
 
   @Option(
@@ -132,13 +130,13 @@ final class TrainCommand {
       metaVar = "NAME",
       usage =
           "optimizer: sgd (heavy-ball), adam (betas 0.9, 0.999), PyTorch semantics"
-              + " (default: adam for cifar, else sgd)")
+              + " (default: the dataset's)")
   String optimizer;
 
   @Option(
       name = "--momentum",
       metaVar = "X",
-      usage = "heavy-ball momentum of sgd, in [0, 1) (default: 0.9; dummy 0)")
+      usage = "heavy-ball momentum of sgd, in [0, 1) (default: the dataset's)")
   Double momentum;
 
   @Option(
@@ -282,10 +280,9 @@ final class TrainCommand {
 
   /** The valid names of each registry, for the help text. */
   static String registries() {
-    return "datasets: "
-        + String.join(", ", Datasets.NAMES)
-        + "\narchitectures: "
-        + String.join(", ", ModelSpec.ARCHITECTURES)
+    return String.join("\n", DatasetRegistry.helpLines())
+        + "\n"
+        + String.join("\n", ArchitectureRegistry.helpLines())
         + "\npartitions: "
         + String.join(", ", Partitioners.usages())
         + "\nfaults: "

@@ -14,10 +14,12 @@ import org.ftsim.correction.RegressorRegistry;
 import org.ftsim.correction.ReplicaPlan;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
-import org.ftsim.data.Datasets;
+import org.ftsim.data.DatasetDescriptor;
+import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.Partitioner;
 import org.ftsim.data.Partitioners;
 import org.ftsim.fault.FaultPlan;
+import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.optim.LearningRateScaling;
 import org.ftsim.optim.Optimizer;
@@ -33,34 +35,30 @@ public final class Assembly {
 
   private Assembly() {}
 
-  /** {@code c} with every default that depends on the dataset filled in. */
+  /**
+   * {@code c} with every default that depends on the dataset filled in from its descriptor; an
+   * unknown dataset is left for {@link #check} to refuse.
+   */
   public static SimulationConfig resolve(SimulationConfig c) {
     String dataset = c.data().dataset();
     TrainingConfig t = c.training();
-    String arch = t.arch() != null ? t.arch() : ModelSpec.defaultArch(dataset);
-    double lr =
-        !Double.isNaN(t.lr())
-            ? t.lr()
-            : switch (dataset) {
-              case "dummy" -> 0.01;
-              case "cifar10" -> 0.005;
-              default -> 0.001;
-            };
-    String optimizer =
-        t.optimizer() != null
-            ? t.optimizer()
-            : dataset.equals("cifar10") || dataset.equals("cifar100") ? "adam" : "sgd";
-    double momentum =
-        !Double.isNaN(t.momentum())
-            ? t.momentum()
-            : dataset.equals("dummy") || optimizer.equals("adam") ? 0.0 : 0.9;
     DefenseConfig d = c.defense();
     boolean faulty = !c.faults().faulty().isEmpty();
     String rule =
         d.defense() != null ? d.defense() : !faulty || c.correction().enabled() ? "mean" : "drop";
     int tolerate = d.tolerate() >= 0 ? d.tolerate() : c.faults().faulty().size();
-    return c.withTraining(t.withResolved(arch, optimizer, lr, momentum))
-        .withDefense(new DefenseConfig(rule, d.pre(), tolerate));
+    c = c.withDefense(new DefenseConfig(rule, d.pre(), tolerate));
+    if (!DatasetRegistry.names().contains(dataset)) {
+      return c;
+    }
+    DatasetDescriptor data = DatasetRegistry.get(dataset);
+    String optimizer = t.optimizer() != null ? t.optimizer() : data.defaultOptimizer();
+    return c.withTraining(
+        t.withResolved(
+            t.arch() != null ? t.arch() : data.defaultArch(),
+            optimizer,
+            !Double.isNaN(t.lr()) ? t.lr() : data.defaultLearningRate(),
+            !Double.isNaN(t.momentum()) ? t.momentum() : data.defaultMomentum(optimizer)));
   }
 
   /**
@@ -69,35 +67,20 @@ public final class Assembly {
    */
   public static SimulationConfig check(SimulationConfig c) {
     String dataset = c.data().dataset();
-    Dataset.Info info;
+    DatasetDescriptor data;
     try {
-      info = Datasets.info(dataset);
+      data = DatasetRegistry.get(dataset);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("-d/--dataset", dataset, e.getMessage());
     }
     String arch = c.training().arch();
-    if (!ModelSpec.ARCHITECTURES.contains(arch)) {
-      throw new ConfigException(
-          "--arch",
-          arch,
-          "unknown architecture; valid: " + String.join(", ", ModelSpec.ARCHITECTURES));
-    }
-    if (dataset.equals("dummy") != arch.equals("linear")) {
-      throw new ConfigException(
-          "--arch",
-          arch,
-          dataset.equals("dummy")
-              ? "the dummy regression takes the linear model"
-              : "the linear model is for the dummy regression; use "
-                  + ModelSpec.defaultArch(dataset));
-    }
-    String unsuitable = ModelSpec.unsuitableInput(arch, info.shape());
-    if (unsuitable != null) {
-      throw new ConfigException("--arch", arch, unsuitable + " (dataset " + dataset + ")");
+    String misfit = ArchitectureRegistry.misfit(arch, dataset);
+    if (misfit != null) {
+      throw new ConfigException("--arch", arch, misfit);
     }
     Checks.check(c);
     FaultPlan faults = faults(c);
-    if (info.classes() == 0) {
+    if (data.isRegression()) {
       for (int w : faults.faultyWorkers()) {
         if (faults.fault(w).flipsLabels()) {
           throw new ConfigException(
@@ -130,7 +113,7 @@ public final class Assembly {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--partition", c.data().partition(), e.getMessage());
     }
-    if (partitioner.needsLabels() && info.classes() == 0) {
+    if (partitioner.needsLabels() && data.isRegression()) {
       throw new ConfigException(
           "--partition",
           c.data().partition(),

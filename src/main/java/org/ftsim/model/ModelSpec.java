@@ -1,10 +1,8 @@
 package org.ftsim.model;
 
 import java.io.Serializable;
-import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.InputShape;
 
 /**
@@ -24,12 +22,6 @@ public record ModelSpec(String arch, InputShape input, int outputs, boolean regr
     implements Serializable {
 
   /**
-   * The valid architecture names; use {@link ArchitectureRegistry#names()}. To be removed once
-   * config/ and cli/ use the descriptors.
-   */
-  public static final List<String> ARCHITECTURES = ArchitectureRegistry.names();
-
-  /**
    * @throws IllegalArgumentException for an unknown architecture or an input it cannot take
    */
   public ModelSpec {
@@ -37,26 +29,6 @@ public record ModelSpec(String arch, InputShape input, int outputs, boolean regr
     if (unsuitable != null) {
       throw new IllegalArgumentException(unsuitable);
     }
-  }
-
-  /**
-   * The default architecture of a dataset, {@code mlp} for an unknown name; use {@link
-   * org.ftsim.data.DatasetDescriptor#defaultArch()}. To be removed once config/ uses the
-   * descriptors.
-   */
-  public static String defaultArch(String dataset) {
-    return DatasetRegistry.names().contains(dataset)
-        ? DatasetRegistry.get(dataset).defaultArch()
-        : "mlp";
-  }
-
-  /**
-   * Why {@code arch} cannot take inputs of {@code shape}, or {@code null} when it can; use {@link
-   * Architecture#unsuitableInput(InputShape)} or {@link ArchitectureRegistry#misfit(String,
-   * String)}. To be removed once config/ uses the descriptors.
-   */
-  public static String unsuitableInput(String arch, InputShape shape) {
-    return ArchitectureRegistry.get(arch).unsuitableInput(shape);
   }
 
   /** The architecture this spec names. */

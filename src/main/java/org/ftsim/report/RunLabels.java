@@ -24,6 +24,14 @@ final class RunLabels {
   static final Set<String> IGNORED =
       Set.of("runId", "resultsDir", "dataDir", "master", "proc", "logEvery", "device");
 
+  /**
+   * The configuration's groups whose keys name themselves ({@code defense.defense} labels as {@code
+   * defense}, {@code run.seed} as {@code seed}); the keys of other groups keep their group ({@code
+   * correction.enabled}).
+   */
+  static final Set<String> SELF_NAMED_GROUPS =
+      Set.of("run", "data", "training", "faults", "defense");
+
   /** Labels longer than this are cut with an ellipsis. */
   static final int MAX_LENGTH = 80;
 
@@ -59,7 +67,10 @@ final class RunLabels {
     return labels;
   }
 
-  /** The configuration as dotted key → compact value; an unreadable one as no keys. */
+  /**
+   * The configuration as dotted key → compact value, the self-named groups' keys without their
+   * group; an unreadable one as no keys.
+   */
   static Map<String, String> flatten(String json) {
     Map<String, String> out = new LinkedHashMap<>();
     try {
@@ -76,7 +87,9 @@ final class RunLabels {
           .forEachRemaining(
               f ->
                   flatten(
-                      prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(),
+                      prefix.isEmpty() || SELF_NAMED_GROUPS.contains(prefix)
+                          ? f.getKey()
+                          : prefix + "." + f.getKey(),
                       f.getValue(),
                       out));
     } else if (!prefix.isEmpty()) {

@@ -23,7 +23,6 @@ class DatasetRegistryTest {
     assertEquals(
         DatasetRegistry.names(),
         DatasetRegistry.all().stream().map(DatasetDescriptor::name).toList());
-    assertEquals(DatasetRegistry.names(), Datasets.NAMES);
   }
 
   /** SPEC §3: shapes and classes; §4: lr 0.01 dummy, 0.005 cifar10, else 0.001; adam for CIFAR. */
@@ -52,7 +51,7 @@ class DatasetRegistryTest {
     assertEquals(new InputShape(channels, height, width), d.shape());
     assertEquals(classes, d.classes());
     assertEquals(classes == 0, d.isRegression());
-    assertEquals(new Dataset.Info(d.shape(), classes), Datasets.info(name));
+    assertEquals(new Dataset.Info(d.shape(), classes), d.info());
     assertEquals(arch, d.defaultArch());
     assertEquals(optimizer, d.defaultOptimizer());
     assertEquals(lr, d.defaultLearningRate());

@@ -20,7 +20,6 @@ class ArchitectureRegistryTest {
   @Test
   void namesInHelpOrder() {
     assertEquals(List.of("linear", "mlp", "cnn", "lenet"), ArchitectureRegistry.names());
-    assertEquals(ArchitectureRegistry.names(), ModelSpec.ARCHITECTURES);
     assertEquals(
         List.of("linear"),
         ArchitectureRegistry.all().stream()
@@ -48,10 +47,8 @@ class ArchitectureRegistryTest {
   void everyDatasetsDefaultsFitIt() {
     for (DatasetDescriptor d : DatasetRegistry.all()) {
       assertNull(ArchitectureRegistry.misfit(d.defaultArch(), d.name()), d.name());
-      assertEquals(d.defaultArch(), ModelSpec.defaultArch(d.name()));
       assertTrue(Optimizers.NAMES.contains(d.defaultOptimizer()), d.name());
     }
-    assertEquals("mlp", ModelSpec.defaultArch("no-such-dataset"));
   }
 
   /** The --arch errors of SPEC §10, as BadInputTest expects them after the flag and value. */
@@ -89,7 +86,6 @@ class ArchitectureRegistryTest {
   void inputSuitability(String arch, int channels, int height, int width, String message) {
     InputShape shape = new InputShape(channels, height, width);
     assertEquals(message, ArchitectureRegistry.get(arch).unsuitableInput(shape));
-    assertEquals(message, ModelSpec.unsuitableInput(arch, shape));
   }
 
   /**

@@ -16,6 +16,25 @@ class RunLabelsTest {
     return configs;
   }
 
+  /** Today's grouped configuration labels as the flat one of older runs did. */
+  @Test
+  void selfNamedGroupsLabelByTheirKeysOthersKeepTheGroup() {
+    Map<String, String> labels =
+        RunLabels.of(
+            configs(
+                "a",
+                    "{\"run\":{\"runId\":\"a\",\"seed\":1},\"defense\":{\"defense\":\"median\"},"
+                        + "\"correction\":{\"enabled\":false}}",
+                "b",
+                    "{\"run\":{\"runId\":\"b\",\"seed\":2},\"defense\":{\"defense\":\"krum\"},"
+                        + "\"correction\":{\"enabled\":true}}"));
+    assertEquals(
+        Map.of(
+            "a", "seed=1, defense=median, correction.enabled=false",
+            "b", "seed=2, defense=krum, correction.enabled=true"),
+        labels);
+  }
+
   @Test
   void labelsByTheKeysThatDifferNestedKeysDotted() {
     Map<String, String> labels =

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ftsim.data.CifarFiles;
 import org.ftsim.data.Dataset;
-import org.ftsim.data.Datasets;
+import org.ftsim.data.DatasetRegistry;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.model.Network;
 import org.ftsim.model.ParamInit;
@@ -32,8 +32,8 @@ class ArchitectureGradientsTest {
 
   static Dataset data(String arch) {
     return switch (arch) {
-      case "linear" -> Datasets.load("dummy", Path.of("data")).train();
-      case "mlp" -> Datasets.load("synthetic", Path.of("data")).train();
+      case "linear" -> DatasetRegistry.get("dummy").load(Path.of("data")).train();
+      case "mlp" -> DatasetRegistry.get("synthetic").load(Path.of("data")).train();
       default -> CifarFiles.dataset(64, 5);
     };
   }

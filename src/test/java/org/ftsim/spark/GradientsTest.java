@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import org.ftsim.data.Dataset;
-import org.ftsim.data.Datasets;
+import org.ftsim.data.DatasetRegistry;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.model.Network;
 import org.ftsim.model.ParamInit;
@@ -37,11 +37,14 @@ class GradientsTest {
   @ParameterizedTest
   @ValueSource(strings = {"synthetic", "dummy"})
   void gradientOfTheMeanLossMatchesFiniteDifferences(String name) {
-    Dataset data = Datasets.load(name, Path.of("data")).train();
+    Dataset data = DatasetRegistry.get(name).load(Path.of("data")).train();
     boolean regression = !data.isClassification();
     ModelSpec spec =
         new ModelSpec(
-            ModelSpec.defaultArch(name), data.shape(), regression ? 1 : data.classes(), regression);
+            DatasetRegistry.get(name).defaultArch(),
+            data.shape(),
+            regression ? 1 : data.classes(),
+            regression);
     float[] params = ParamInit.pytorchDefault(spec, 3);
     Network net = new SequentialNetwork(spec.build());
     int[] idx = new int[24];
@@ -67,7 +70,7 @@ class GradientsTest {
 
   @Test
   void flippedLabelsChangeTheGradientAndNothingElseDoes() {
-    Dataset data = Datasets.load("synthetic", Path.of("data")).train();
+    Dataset data = DatasetRegistry.get("synthetic").load(Path.of("data")).train();
     ModelSpec spec = new ModelSpec("mlp", data.shape(), data.classes(), false);
     float[] params = ParamInit.pytorchDefault(spec, 3);
     Network net = new SequentialNetwork(spec.build());

@@ -14,7 +14,7 @@ import org.apache.spark.serializer.SerializerInstance;
 import org.ftsim.correction.ReplicaData;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
-import org.ftsim.data.Datasets;
+import org.ftsim.data.DatasetRegistry;
 import org.junit.jupiter.api.Test;
 import scala.reflect.ClassTag$;
 
@@ -53,7 +53,7 @@ class KryoRegistrationTest {
 
   @Test
   void datasetsAndPlansComeBackExactly() {
-    Dataset train = Datasets.load("synthetic", Path.of("unused")).train();
+    Dataset train = DatasetRegistry.get("synthetic").load(Path.of("unused")).train();
     Dataset copy = roundTrip(kryo(true), train);
     assertEquals(train.size(), copy.size());
     assertArrayEquals(train.labels(), copy.labels());

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.ftsim.SparkTestSession;
 import org.ftsim.data.BatchPlan;
-import org.ftsim.data.Datasets;
+import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.TrainTest;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.model.ParamInit;
@@ -24,7 +24,7 @@ class SparkWorkersTest {
    */
   @Test
   void cleanGradientOfAFlippingWorkerIsItsUnflippedGradient() {
-    TrainTest data = Datasets.load("synthetic", Path.of("data"));
+    TrainTest data = DatasetRegistry.get("synthetic").load(Path.of("data"));
     ModelSpec spec = new ModelSpec("mlp", data.train().shape(), data.train().classes(), false);
     float[] params = ParamInit.pytorchDefault(spec, 5);
     int n = 4;
