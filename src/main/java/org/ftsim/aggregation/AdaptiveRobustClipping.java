@@ -1,6 +1,7 @@
 package org.ftsim.aggregation;
 
 import java.util.Arrays;
+import org.ftsim.linalg.Vectors;
 
 /**
  * Adaptive robust clipping (ARC): clip the k = ⌊2 (f/n) (n − f)⌋ inputs of largest norm to the norm
@@ -32,7 +33,7 @@ public final class AdaptiveRobustClipping implements PreAggregator {
     checkFeasible(n);
     double[] norms = new double[n];
     for (int i = 0; i < n; i++) {
-      double norm = Rows.norm(gradients[i]);
+      double norm = Vectors.norm(gradients[i]);
       norms[i] = Double.isNaN(norm) ? Double.POSITIVE_INFINITY : norm;
     }
     int clipped = (int) ((2L * tolerated * (n - tolerated)) / n);

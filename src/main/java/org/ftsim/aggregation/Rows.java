@@ -1,9 +1,10 @@
 package org.ftsim.aggregation;
 
 /**
- * Operations on the worker-ordered gradient matrix shared by the rules: validation, norms and the
- * (weighted) means that produce an aggregate. The means run over {@link CoordinateBlocks}, each
- * coordinate summed in row order, so results do not depend on the number of threads.
+ * Operations on the worker-ordered gradient matrix shared by the rules: validation and the
+ * (weighted) means that produce an aggregate (norms are {@link org.ftsim.linalg.Vectors}'). The
+ * means run over {@link CoordinateBlocks}, each coordinate summed in row order, so results do not
+ * depend on the number of threads.
  */
 final class Rows {
 
@@ -34,36 +35,6 @@ final class Rows {
       }
     }
     return d;
-  }
-
-  /** Σ x_j² over [from, to) in double: never overflows for float input, non-finite iff x is. */
-  static double sumOfSquares(float[] x, int from, int to) {
-    // Four fixed accumulators: faster than one, and the same order on every call.
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int j = from;
-    for (; j + 3 < to; j += 4) {
-      double a = x[j];
-      double b = x[j + 1];
-      double c = x[j + 2];
-      double e = x[j + 3];
-      s0 += a * a;
-      s1 += b * b;
-      s2 += c * c;
-      s3 += e * e;
-    }
-    for (; j < to; j++) {
-      double a = x[j];
-      s0 += a * a;
-    }
-    return (s0 + s1) + (s2 + s3);
-  }
-
-  /** The Euclidean norm of {@code x} in double; NaN or +∞ when x has a non-finite coordinate. */
-  static double norm(float[] x) {
-    return Math.sqrt(sumOfSquares(x, 0, x.length));
   }
 
   /**

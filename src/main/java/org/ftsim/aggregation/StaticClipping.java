@@ -1,5 +1,7 @@
 package org.ftsim.aggregation;
 
+import org.ftsim.linalg.Vectors;
+
 /**
  * Static norm clipping: x_i ↦ x_i · min(1, c / ‖x_i‖₂).
  *
@@ -27,7 +29,7 @@ public final class StaticClipping implements PreAggregator {
     Rows.requireMatrix(gradients);
     double[] norms = new double[gradients.length];
     for (int i = 0; i < norms.length; i++) {
-      norms[i] = Rows.norm(gradients[i]);
+      norms[i] = Vectors.norm(gradients[i]);
     }
     return clip(gradients, norms, clipRadius);
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ftsim.linalg.Vectors;
 
 /**
  * The correction of SPEC §7: one fitted model per faulty worker, refitted at the end of each
@@ -125,14 +126,8 @@ public final class Corrector {
               + " and "
               + honest.length);
     }
-    double distance = 0;
-    double norm = 0;
-    for (int j = 0; j < honest.length; j++) {
-      double h = honest[j];
-      double difference = corrected[j] - h;
-      distance += difference * difference;
-      norm += h * h;
-    }
+    double distance = Vectors.squaredDistance(corrected, honest);
+    double norm = Vectors.sumOfSquares(honest, 0, honest.length);
     if (norm == 0) {
       return distance == 0 ? 0 : Double.POSITIVE_INFINITY;
     }

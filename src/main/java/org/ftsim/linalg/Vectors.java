@@ -47,22 +47,32 @@ public final class Vectors {
     return Math.sqrt(dot(x, x, 0, x.length));
   }
 
-  /** ‖a − b‖². */
+  /** ‖a − b‖², the differences taken in double. */
   public static double squaredDistance(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException(
+          "vectors of lengths " + a.length + " and " + b.length + " have no distance");
+    }
     double s0 = 0;
     double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
     int j = 0;
-    for (; j + 1 < a.length; j += 2) {
+    for (; j + 3 < a.length; j += 4) {
       double d0 = (double) a[j] - b[j];
       double d1 = (double) a[j + 1] - b[j + 1];
+      double d2 = (double) a[j + 2] - b[j + 2];
+      double d3 = (double) a[j + 3] - b[j + 3];
       s0 += d0 * d0;
       s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
     }
     for (; j < a.length; j++) {
       double d = (double) a[j] - b[j];
       s0 += d * d;
     }
-    return s0 + s1;
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** Whether every coordinate of {@code x} is finite (a double sum of floats cannot overflow). */

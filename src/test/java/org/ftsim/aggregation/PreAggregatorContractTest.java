@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 import org.ftsim.base.Spec;
+import org.ftsim.linalg.Vectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -157,19 +158,19 @@ class PreAggregatorContractTest {
   void clippingBoundsTheNorms(long seed) {
     float[][] rows = Gradients.normal(seed, 9, 50, 1);
     for (float[] row : new StaticClipping(3).apply(rows)) {
-      assertTrue(Rows.norm(row) <= 3 * (1 + 1e-6));
+      assertTrue(Vectors.norm(row) <= 3 * (1 + 1e-6));
     }
     float[][] arc = new AdaptiveRobustClipping(2).apply(rows);
     // k = floor(2 * 2/9 * 7) = 3 rows are clipped to the 4th largest norm.
     double[] norms = new double[9];
     for (int i = 0; i < 9; i++) {
-      norms[i] = Rows.norm(rows[i]);
+      norms[i] = Vectors.norm(rows[i]);
     }
     double[] sorted = norms.clone();
     java.util.Arrays.sort(sorted);
     int changed = 0;
     for (int i = 0; i < 9; i++) {
-      assertTrue(Rows.norm(arc[i]) <= sorted[5] * (1 + 1e-6));
+      assertTrue(Vectors.norm(arc[i]) <= sorted[5] * (1 + 1e-6));
       changed += arc[i] == rows[i] ? 0 : 1;
     }
     assertEquals(3, changed);
