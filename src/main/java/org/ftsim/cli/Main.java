@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.ftsim.aggregation.AggregatorRegistry;
 import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.config.ConfigException;
 import org.ftsim.config.RunConfig;
@@ -20,11 +21,14 @@ import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.DataException;
 import org.ftsim.data.DatasetDescriptor;
 import org.ftsim.data.DatasetRegistry;
+import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
 import org.ftsim.driver.Components;
 import org.ftsim.driver.RunFailure;
 import org.ftsim.driver.Simulation;
+import org.ftsim.fault.FaultRegistry;
+import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.spark.KryoRegistration;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
@@ -90,7 +94,7 @@ public final class Main {
       out.println("usage: ftsim [train] [options]");
       parser.printUsage(out);
       out.println();
-      out.println(TrainCommand.registries());
+      out.println(registries());
       return 0;
     }
     SimulationConfig config;
@@ -141,6 +145,19 @@ public final class Main {
     }
     out.printf(Locale.ROOT, "results: %s (run_id=%s)%n", summary.resultsDir(), summary.runId());
     return 0;
+  }
+
+  /** The valid names of each registry, for the help text. */
+  private static String registries() {
+    return String.join("\n", DatasetRegistry.helpLines())
+        + "\n"
+        + String.join("\n", ArchitectureRegistry.helpLines())
+        + "\npartitions: "
+        + String.join(", ", Partitioners.usages())
+        + "\nfaults: "
+        + String.join(", ", FaultRegistry.names())
+        + "\naggregation rules: "
+        + String.join(", ", AggregatorRegistry.names());
   }
 
   /** The active session, or a new one: local[--proc] unless a master is configured. */

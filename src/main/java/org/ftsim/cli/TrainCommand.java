@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.ftsim.aggregation.AggregatorRegistry;
 import org.ftsim.config.CorrectionConfig;
 import org.ftsim.config.DataConfig;
 import org.ftsim.config.DefenseConfig;
@@ -13,10 +12,6 @@ import org.ftsim.config.FaultConfig;
 import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.config.TrainingConfig;
-import org.ftsim.data.DatasetRegistry;
-import org.ftsim.data.Partitioners;
-import org.ftsim.fault.FaultRegistry;
-import org.ftsim.model.ArchitectureRegistry;
 import org.kohsuke.args4j.Option;
 
 /** The options of {@code ftsim train}: the prototype's flags first (SPEC §3). */
@@ -276,19 +271,6 @@ final class TrainCommand {
         new DefenseConfig(defense, pre == null ? "" : pre, tolerate == null ? -1 : tolerate),
         new CorrectionConfig(
             correct, correctModel, correctEvery, correctWeight, replicaSteps, dataCollPath));
-  }
-
-  /** The valid names of each registry, for the help text. */
-  static String registries() {
-    return String.join("\n", DatasetRegistry.helpLines())
-        + "\n"
-        + String.join("\n", ArchitectureRegistry.helpLines())
-        + "\npartitions: "
-        + String.join(", ", Partitioners.usages())
-        + "\nfaults: "
-        + String.join(", ", FaultRegistry.names())
-        + "\naggregation rules: "
-        + String.join(", ", AggregatorRegistry.names());
   }
 
   private static int parseInt(String flag, String value) {
