@@ -1,8 +1,10 @@
 package org.ftsim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,6 +28,42 @@ public final class CommandRuns {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** What {@link #killedAt} throws from the console: an in-JVM stand-in for a killed driver. */
+  public static final class Killed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Killed(String line) {
+      super("killed at: " + line);
+    }
+  }
+
+  /**
+   * Runs {@code ftsim args} in this JVM until it prints a line starting with {@code line}, and
+   * kills it there: the console throws {@link Killed}, as a driver dying at that point would stop.
+   */
+  public static void killedAt(String line, String... args) {
+    SparkTestSession.get();
+    PrintStream console =
+        new PrintStream(
+            new OutputStream() {
+              private final StringBuilder text = new StringBuilder();
+
+              @Override
+              public void write(int b) {
+                if (b != '\n') {
+                  text.append((char) b);
+                } else if (text.toString().startsWith(line)) {
+                  throw new Killed(text.toString());
+                } else {
+                  text.setLength(0);
+                }
+              }
+            },
+            true,
+            StandardCharsets.UTF_8);
+    assertThrows(Killed.class, () -> Main.run(args, console, System.err));
   }
 
   /**

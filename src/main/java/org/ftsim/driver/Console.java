@@ -65,11 +65,6 @@ final class Console {
     printf("Epoch: %d done, avg loss: %.3f", epoch, meanLoss);
   }
 
-  /** A resumed run's first line. */
-  void resuming(String runId, long step) {
-    printf("resuming %s from step %d", runId, step);
-  }
-
   /** Lines of another part (the correction's fits), as they are. */
   void lines(Iterable<String> lines) {
     lines.forEach(out::println);

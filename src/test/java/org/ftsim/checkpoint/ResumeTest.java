@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -57,15 +56,6 @@ class ResumeTest {
 
   @TempDir static Path dir;
 
-  /** What the in-JVM kill throws. */
-  static final class Killed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Killed(String line) {
-      super("killed at: " + line);
-    }
-  }
-
   /**
    * sgd (momentum 0.9), a random fault, cclip after bucketing: 4 steps an epoch, 8 in all;
    * checkpoints at 3, 6 and 8 (the end).
@@ -117,26 +107,7 @@ class ResumeTest {
 
   /** Runs until the console line starting with {@code line}, and dies there. */
   static void trainKilledAt(String line, String... args) {
-    SparkTestSession.get();
-    PrintStream console =
-        new PrintStream(
-            new OutputStream() {
-              private final StringBuilder text = new StringBuilder();
-
-              @Override
-              public void write(int b) {
-                if (b != '\n') {
-                  text.append((char) b);
-                } else if (text.toString().startsWith(line)) {
-                  throw new Killed(text.toString());
-                } else {
-                  text.setLength(0);
-                }
-              }
-            },
-            true,
-            StandardCharsets.UTF_8);
-    assertThrows(Killed.class, () -> Main.run(args, console, System.err));
+    CommandRuns.killedAt(line, args);
   }
 
   @Test

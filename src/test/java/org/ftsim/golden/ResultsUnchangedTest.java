@@ -1,11 +1,8 @@
 package org.ftsim.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +15,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
-import org.ftsim.cli.Main;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,7 +65,7 @@ class ResultsUnchangedTest {
             .toArray(String[]::new);
     if (name.equals("resumed")) {
       // Killed at step 5's console line (the checkpoint is step 3's), then resumed.
-      killedAt("EP: 2/2, sub-batch: 1/4,", args);
+      CommandRuns.killedAt("EP: 2/2, sub-batch: 1/4,", args);
       CommandRuns.ftsim(List.of("--resume", name, "-tb", tb));
     } else {
       CommandRuns.ftsim(List.of(args));
@@ -130,38 +126,5 @@ class ResultsUnchangedTest {
       }
     }
     return 0;
-  }
-
-  /** What the in-JVM kill throws. */
-  static final class Killed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Killed(String line) {
-      super("killed at: " + line);
-    }
-  }
-
-  /** Runs until the console line starting with {@code line}, and dies there. */
-  static void killedAt(String line, String... args) {
-    SparkTestSession.get();
-    PrintStream console =
-        new PrintStream(
-            new OutputStream() {
-              private final StringBuilder text = new StringBuilder();
-
-              @Override
-              public void write(int b) {
-                if (b != '\n') {
-                  text.append((char) b);
-                } else if (text.toString().startsWith(line)) {
-                  throw new Killed(text.toString());
-                } else {
-                  text.setLength(0);
-                }
-              }
-            },
-            true,
-            StandardCharsets.UTF_8);
-    assertThrows(Killed.class, () -> Main.run(args, console, System.err));
   }
 }
