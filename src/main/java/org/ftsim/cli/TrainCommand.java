@@ -206,8 +206,8 @@ final class TrainCommand {
       aliases = "--data-coll-path",
       metaVar = "P",
       usage =
-          "with --correct: write the first replica phase's pairs (worker, step, coordinate, faulty,"
-              + " true) as Parquet to P, then end the run")
+          "write the first replica phase's pairs (worker, step, coordinate, faulty, true) as"
+              + " Parquet to P, then end the run; implies --correct")
   String dataCollPath;
 
   @Option(
@@ -269,8 +269,14 @@ final class TrainCommand {
             lrScaling),
         new FaultConfig(faultyWorkers, fault, overrides, faultProb, faultStart),
         new DefenseConfig(defense, pre == null ? "" : pre, tolerate == null ? -1 : tolerate),
+        // As the prototype's: collecting the replica pairs turns correction on.
         new CorrectionConfig(
-            correct, correctModel, correctEvery, correctWeight, replicaSteps, dataCollPath));
+            correct || dataCollPath != null,
+            correctModel,
+            correctEvery,
+            correctWeight,
+            replicaSteps,
+            dataCollPath));
   }
 
   private static int parseInt(String flag, String value) {

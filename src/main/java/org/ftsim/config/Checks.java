@@ -105,6 +105,12 @@ public final class Checks {
       return;
     }
     if (f.faulty().isEmpty()) {
+      if (c.collects()) {
+        throw new ConfigException(
+            "--data_coll_path",
+            c.collectPath(),
+            "collects the faulty workers' replica pairs, but -f names none");
+      }
       throw new ConfigException("--correct: corrects faulty workers, but -f names none");
     }
     positive("--correct-every", c.every());

@@ -78,7 +78,10 @@ public record Fit(
    * 0.0456}; numbers as Python's {@code %.6g}.
    */
   public String lossLine() {
-    return "[CORRECTION] Training loss (MSE, MAPE): " + sixDigits(mse) + ", " + sixDigits(mape);
+    return "[CORRECTION] Training loss (MSE, MAPE): "
+        + sixDigits(mse)
+        + ", "
+        + sixDigits(prototypeMape);
   }
 
   /** {@code value} as Python's {@code '%.6g' % value}: 6 significant digits, no trailing zeros. */

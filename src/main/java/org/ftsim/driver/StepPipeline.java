@@ -109,6 +109,7 @@ final class StepPipeline {
             step,
             faults,
             computed.gradients(),
+            owners,
             honest,
             reported,
             arrivals.used(aggregate, n),

@@ -17,6 +17,7 @@ final class WorkerMetrics {
   /**
    * The {@code workers} rows of step {@code step}, the norms and cosines computed in parallel.
    *
+   * @param owners per worker, whose sub-batch it computed (null: each its own)
    * @param used per worker, whether the aggregate used its report
    * @param corrected per worker, whether its report was corrected, with its true error in {@code
    *     correctionError}
@@ -26,6 +27,7 @@ final class WorkerMetrics {
       int step,
       FaultPlan faults,
       List<WorkerGradient> computed,
+      int[] owners,
       float[][] honest,
       float[][] reported,
       boolean[] used,
@@ -58,6 +60,7 @@ final class WorkerMetrics {
               step,
               w,
               g.batch(),
+              owners == null ? w : owners[w],
               faults.isFaulty(w),
               faults.misbehaves(w, step) ? faults.faultName(w) : null,
               used[w],

@@ -47,8 +47,14 @@ final class Layers {
 
   /** A k×k convolution to {@code channels} channels, stride 1, no padding, then ReLU. */
   static ConvolutionLayer convolution(int kernel, int channels) {
+    return convolution(kernel, 0, channels);
+  }
+
+  /** A k×k convolution to {@code channels} channels, stride 1, zero-padded by {@code padding}. */
+  static ConvolutionLayer convolution(int kernel, int padding, int channels) {
     return new ConvolutionLayer.Builder(kernel, kernel)
         .stride(1, 1)
+        .padding(padding, padding)
         .nOut(channels)
         .convolutionMode(ConvolutionMode.Truncate)
         .activation(Activation.RELU)
@@ -69,6 +75,11 @@ final class Layers {
    * {@code null}: it needs an image whose smaller side survives both stages.
    */
   static String unsuitableForTwoStages(String arch, int kernel, InputShape shape) {
+    return unsuitableForTwoStages(arch, kernel, 0, shape);
+  }
+
+  /** As {@link #unsuitableForTwoStages(String, int, InputShape)}, convolutions padded. */
+  static String unsuitableForTwoStages(String arch, int kernel, int padding, InputShape shape) {
     if (shape.height() == 1) {
       return arch
           + " is a convolutional network and needs images; this dataset's input is flat ("
@@ -76,8 +87,8 @@ final class Layers {
           + " values)";
     }
     int smallest = Math.min(shape.height(), shape.width());
-    if (afterStages(smallest, kernel) < 1) {
-      int least = leastSide(kernel);
+    if (afterStages(smallest, kernel, padding) < 1) {
+      int least = leastSide(kernel, padding);
       return arch
           + " needs images of at least "
           + least
@@ -91,20 +102,20 @@ final class Layers {
     return null;
   }
 
-  /** The smallest side that survives two stages: 10 for k = 3, 16 for k = 5. */
-  static int leastSide(int kernel) {
+  /** The smallest side that survives two stages: 10 for k = 3, 16 for k = 5, 4 when padded. */
+  static int leastSide(int kernel, int padding) {
     int side = 1;
-    while (afterStages(side, kernel) < 1) {
+    while (afterStages(side, kernel, padding) < 1) {
       side++;
     }
     return side;
   }
 
   /** The side after two stages of a k×k convolution and a 2×2 max-pooling, from {@code side}. */
-  private static int afterStages(int side, int kernel) {
+  private static int afterStages(int side, int kernel, int padding) {
     int s = side;
     for (int stage = 0; stage < 2; stage++) {
-      s = (s - kernel + 1) / 2;
+      s = (s + 2 * padding - kernel + 1) / 2;
     }
     return s;
   }

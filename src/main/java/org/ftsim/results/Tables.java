@@ -80,6 +80,7 @@ public final class Tables {
           field("step", IntegerType, false),
           field("worker", IntegerType, false),
           field("batch", IntegerType, false),
+          field("sub_batch_of", IntegerType, false),
           field("faulty", BooleanType, false),
           field("fault", StringType, true),
           field("used", BooleanType, false),

@@ -59,10 +59,11 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     List<WorkerGradient> out = new ArrayList<>();
     for (int w : workers) {
       long start = System.nanoTime();
-      // In a replica step a faulty worker recomputes a healthy worker's sub-batch (same seed).
+      // In a replica step a faulty worker recomputes a healthy worker's sub-batch through its own
+      // forward pass: the owner's samples, the worker's own dropout masks (as the prototype's).
       int owner = batchOwner == null ? w : batchOwner[w];
       int[] indices = batches.subBatch(epoch, step, owner);
-      long seed = batches.randomSeed(epoch, step, owner);
+      long seed = batches.randomSeed(epoch, step, w);
       Gradients.Result r =
           Gradients.compute(entry.network, entry.scratch, data, indices, flipLabels[w], seed);
       // The truth of a label-flipping worker: the same sub-batch and dropout, true labels.

@@ -75,7 +75,7 @@ class CifarEndToEndTest {
             "cnn",
             "--proc",
             "2");
-    assertTrue(console.contains("model: cnn, 1176902 parameters"), console);
+    assertTrue(console.contains("model: cnn, 2072902 parameters"), console);
     assertTrue(console.contains("EP: 1/1, sub-batch: 3/7, avg sub-batch loss: "), console);
     assertTrue(console.contains("validation accuracy: "), console);
     assertTrue(console.contains("time per step: "), console);

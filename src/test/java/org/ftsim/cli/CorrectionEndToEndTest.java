@@ -114,7 +114,6 @@ class CorrectionEndToEndTest {
               "-f",
               "0",
               "4",
-              "--correct",
               "--replica-steps",
               "2",
               "-gb",
@@ -140,6 +139,16 @@ class CorrectionEndToEndTest {
     List<Row> steps = spark.read().parquet(dir.resolve("steps").toString()).collectAsList();
     assertEquals(2, steps.size());
     assertTrue(steps.stream().allMatch(r -> r.getAs("phase").equals("replica")));
+    // Each faulty worker computed a healthy worker's sub-batch; the others their own.
+    for (Row w : spark.read().parquet(dir.resolve("workers").toString()).collectAsList()) {
+      int worker = w.getAs("worker");
+      int of = w.getAs("sub_batch_of");
+      if (worker == 0 || worker == 4) {
+        assertTrue(of != 0 && of != 4, "faulty worker " + worker + " copied " + of);
+      } else {
+        assertEquals(worker, of);
+      }
+    }
 
     org.apache.spark.sql.Dataset<Row> table = spark.read().parquet(pairs);
     assertEquals(
@@ -154,19 +163,19 @@ class CorrectionEndToEndTest {
   }
 
   @Test
-  void dataCollectionRefusesAnExistingPathAndNeedsCorrect() throws Exception {
+  void dataCollectionRefusesAnExistingPathAndNeedsFaultyWorkers() throws Exception {
     java.nio.file.Files.createDirectories(dir.resolve("taken"));
     String[][] cases = {
-      {"--correct", "--data_coll_path", dir.resolve("taken").toString()},
+      {"-f", "0", "--data_coll_path", dir.resolve("taken").toString()},
       {"--data_coll_path", dir.resolve("fresh").toString()}
     };
-    String[] expected = {"already exists", "add --correct"};
+    String[] expected = {"already exists", "but -f names none"};
     for (int i = 0; i < cases.length; i++) {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       String[] args =
           java.util.stream.Stream.concat(
                   java.util.stream.Stream.of(
-                      "-d", "synthetic", "-w", "4", "-f", "0", "-tb", dir.resolve("r").toString()),
+                      "-d", "synthetic", "-w", "4", "-tb", dir.resolve("r").toString()),
                   java.util.Arrays.stream(cases[i]))
               .toArray(String[]::new);
       int status = Main.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -109,7 +109,7 @@ class CorrectorTest {
    */
   @Test
   void consoleLinesAreTheDocumentedOnes() throws IOException {
-    Fit fit = new Fit(0, "linear", new AffineModel(0, 1), 4.07322e-20, 8.85831e-09, 0, 1, 1);
+    Fit fit = new Fit(0, "linear", new AffineModel(0, 1), 5.46191e-22, 3e-9, 4.39497e-12, 1, 1);
     List<String> printed = List.of(Corrector.TRAINING_LINE, Corrector.initLine(0), fit.lossLine());
     String readme = Files.readString(Path.of("README.md"));
     String block = String.join("\n", printed);
@@ -129,7 +129,8 @@ class CorrectorTest {
         "6.644912e-07 | NaN | 6.64491e-07, nan",
       })
   void lossLine(double mse, double mape, String numbers) {
-    Fit fit = new Fit(0, "linear", new AffineModel(0, 1), mse, mape, 0, 1, 1);
+    // The console prints the prototype's MAPE (scikit-learn's, on y + 1 and ŷ + 1).
+    Fit fit = new Fit(0, "linear", new AffineModel(0, 1), mse, 0.5, mape, 1, 1);
     assertEquals("[CORRECTION] Training loss (MSE, MAPE): " + numbers, fit.lossLine());
   }
 

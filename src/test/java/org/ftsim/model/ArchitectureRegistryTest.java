@@ -74,8 +74,8 @@ class ArchitectureRegistryTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "cnn   | 3 | 9  | 40 | cnn needs images of at least 10×10; got 9×40",
-        "cnn   | 1 | 10 | 10 | ",
+        "cnn   | 3 | 3  | 40 | cnn needs images of at least 4×4; got 3×40",
+        "cnn   | 1 | 4  | 4  | ",
         "lenet | 1 | 15 | 30 | lenet needs images of at least 16×16; got 15×30",
         "lenet | 1 | 16 | 16 | ",
         "lenet | 1 | 1  | 1  | lenet is a convolutional network and needs images; this dataset's"
@@ -90,16 +90,17 @@ class ArchitectureRegistryTest {
 
   /**
    * Parameter counts, by hand in PyTorch terms: mlp 3072·512+512 + 512·128+128 + 128·10+10; cnn
-   * 3·9·32+32 + 32·9·64+64 + 2304·500+500 + 500·10+10; lenet 3·25·6+6 + 6·25·16+16 + 400·120+120 +
-   * 120·84+84 + 84·10+10; MNIST-sized cnn has Linear(1600, 500) and lenet Linear(256, 120).
+   * (the prototype's SimpleCNN, padded convolutions) 3·9·32+32 + 32·9·64+64 + 4096·500+500 +
+   * 500·10+10 = 2,072,902 as issue 14 counts it; lenet 3·25·6+6 + 6·25·16+16 + 400·120+120 +
+   * 120·84+84 + 84·10+10; MNIST-sized cnn has Linear(3136, 500) and lenet Linear(256, 120).
    */
   @ParameterizedTest
   @CsvSource({
     "linear, 1, 1,  1,  10, 20",
     "mlp,    3, 32, 32, 10, 1640330",
-    "cnn,    3, 32, 32, 10, 1176902",
+    "cnn,    3, 32, 32, 10, 2072902",
     "lenet,  3, 32, 32, 10, 62006",
-    "cnn,    1, 28, 28, 10, 824326",
+    "cnn,    1, 28, 28, 10, 1592326",
     "lenet,  1, 28, 28, 10, 44426"
   })
   void parameterCounts(String arch, int c, int h, int w, int outputs, long expected) {

@@ -149,9 +149,9 @@ class ArchitectureGradientsTest {
   /** Parameter counts as PyTorch's for CIFAR (3×32×32) and MNIST (1×28×28) inputs. */
   @ParameterizedTest
   @CsvSource({
-    "cnn, 3, 32, 1176902",
+    "cnn, 3, 32, 2072902",
     "lenet, 3, 32, 62006",
-    "cnn, 1, 28, 824326",
+    "cnn, 1, 28, 1592326",
     "lenet, 1, 28, 44426"
   })
   void convolutionalNetworksHaveThePyTorchShapesAndInitialisation(
