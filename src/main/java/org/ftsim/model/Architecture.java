@@ -1,12 +1,11 @@
 package org.ftsim.model;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.ftsim.data.InputShape;
 
 /**
  * A network architecture ({@code --arch}, SPEC §3): its name, what it is, which inputs it takes,
- * and how its DL4J configuration is built. Implementations are stateless; {@link
- * ArchitectureRegistry} lists them.
+ * and how its DL4J network is built (a stack of layers, {@link SequentialArchitecture}, or a
+ * graph). Implementations are stateless; {@link ArchitectureRegistry} lists them.
  */
 public interface Architecture {
 
@@ -26,10 +25,10 @@ public interface Architecture {
   String unsuitableInput(InputShape shape);
 
   /**
-   * The DL4J configuration, layers only: parameters are initialised separately by {@link
-   * ParamInit}. Precondition: {@code unsuitableInput(input) == null}.
+   * A new network of this architecture with DL4J's initial parameters (callers overwrite them:
+   * {@link ParamInit}). Precondition: {@code unsuitableInput(input) == null}.
    *
    * @param outputs classes (softmax cross-entropy), or outputs when {@code regression} (MSE)
    */
-  MultiLayerConfiguration configuration(InputShape input, int outputs, boolean regression);
+  Network network(InputShape input, int outputs, boolean regression);
 }

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.ftsim.data.DatasetDescriptor;
 import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.InputShape;
@@ -118,12 +116,14 @@ public final class ArchitectureRegistry {
     return table.toString();
   }
 
-  /** The number of parameters of {@code a} for {@code input} and {@code classes} classes. */
+  /**
+   * The number of trained parameters of {@code a} for {@code input} and {@code classes} classes
+   * (batch normalisation's running statistics are state, not counted, as torchvision counts).
+   */
   static long parameters(Architecture a, InputShape input, int classes) {
-    MultiLayerConfiguration conf = a.configuration(input, classes, false);
     long total = 0;
-    for (NeuralNetConfiguration layer : conf.getConfs()) {
-      total += layer.getLayer().initializer().numParams(layer);
+    for (boolean trained : a.network(input, classes, false).trainable()) {
+      total += trained ? 1 : 0;
     }
     return total;
   }

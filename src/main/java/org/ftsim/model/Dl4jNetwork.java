@@ -26,6 +26,7 @@ abstract class Dl4jNetwork implements Network {
   private static final long NONZERO_SEED = 0x5EED;
 
   private final Model model;
+  private final Layer[] layers;
   private final boolean[] trainable;
 
   /** The state positions, ascending. */
@@ -36,6 +37,7 @@ abstract class Dl4jNetwork implements Network {
 
   Dl4jNetwork(Model model, Layer[] layers) {
     this.model = model;
+    this.layers = layers;
     INDArray flat = whole(model.params(), "parameter");
     if (flat.dataType() != DataType.FLOAT) {
       throw new IllegalArgumentException("needs a FLOAT network; got " + flat.dataType());
@@ -61,6 +63,11 @@ abstract class Dl4jNetwork implements Network {
     }
     state = IntStream.range(0, n).filter(i -> !trainable[i]).toArray();
     update = new float[state.length];
+  }
+
+  /** The DL4J layers, in DL4J's order (for {@link ParamInit}). */
+  final Layer[] layers() {
+    return layers;
   }
 
   /** Sets the batch and computes DL4J's gradient and score in training mode. */

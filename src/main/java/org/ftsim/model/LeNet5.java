@@ -12,7 +12,7 @@ import org.nd4j.linalg.activations.Activation;
  * Linear(84, outputs); for 32×32 inputs h' = w' = 5 (62,006 parameters for 10 classes). Needs
  * images of at least 16×16.
  */
-final class LeNet5 implements Architecture {
+final class LeNet5 extends SequentialArchitecture {
 
   private static final int KERNEL = 5;
 

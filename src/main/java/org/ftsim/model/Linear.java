@@ -4,7 +4,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.ftsim.data.InputShape;
 
 /** {@code linear}: Linear(d, outputs), the dummy regression's model; takes any input. */
-final class Linear implements Architecture {
+final class Linear extends SequentialArchitecture {
 
   @Override
   public String name() {

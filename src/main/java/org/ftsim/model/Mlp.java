@@ -9,7 +9,7 @@ import org.nd4j.linalg.activations.Activation;
  * {@code mlp}: Linear(d, 512), ReLU, Linear(512, 128), ReLU, Linear(128, outputs); takes any input,
  * flattened.
  */
-final class Mlp implements Architecture {
+final class Mlp extends SequentialArchitecture {
 
   @Override
   public String name() {

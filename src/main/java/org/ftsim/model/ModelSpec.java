@@ -1,7 +1,6 @@
 package org.ftsim.model;
 
 import java.io.Serializable;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ftsim.data.InputShape;
 
@@ -36,14 +35,21 @@ public record ModelSpec(String arch, InputShape input, int outputs, boolean regr
     return ArchitectureRegistry.get(arch);
   }
 
-  /** The DL4J configuration; parameters are initialised separately by {@link ParamInit}. */
-  public MultiLayerConfiguration configuration() {
-    return architecture().configuration(input, outputs, regression);
+  /** A new network (its parameters are DL4J's; callers overwrite them: {@link ParamInit}). */
+  public Network network() {
+    return architecture().network(input, outputs, regression);
   }
 
-  /** A new, initialised network (its parameters are DL4J's; callers overwrite them). */
+  /**
+   * A new, initialised {@link MultiLayerNetwork} of a stack-of-layers architecture, for tests that
+   * look inside one; a graph architecture throws {@link IllegalStateException}.
+   */
   public MultiLayerNetwork build() {
-    MultiLayerNetwork net = new MultiLayerNetwork(configuration());
+    if (!(architecture() instanceof SequentialArchitecture sequential)) {
+      throw new IllegalStateException(arch + " is a graph, not a stack of layers");
+    }
+    MultiLayerNetwork net =
+        new MultiLayerNetwork(sequential.configuration(input, outputs, regression));
     net.init();
     return net;
   }

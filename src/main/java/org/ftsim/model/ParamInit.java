@@ -3,7 +3,6 @@ package org.ftsim.model;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ftsim.base.Seeds;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,8 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * and bias of a layer with fan-in m is drawn from U(−1/√m, 1/√m) (nn.Linear's and nn.Conv2d's
  * kaiming_uniform(a=√5) and bias rule). m is the number of inputs of one output unit: the input
  * size of a dense layer, in_channels·kh·kw of a convolution (its weights' length over its output
- * channels). Layers without weights (pooling) are skipped. Draws are seeded per (seed, layer,
- * parameter).
+ * channels). Layers without weights (pooling, batch normalisation: γ = 1, β = 0, running mean 0 and
+ * variance 1 as DL4J and PyTorch start them) are skipped. Draws are seeded per (seed, layer,
+ * parameter), layers in DL4J's order.
  */
 public final class ParamInit {
 
@@ -22,8 +22,8 @@ public final class ParamInit {
 
   /** The initial flat parameter vector of {@code spec}'s network for {@code seed}. */
   public static float[] pytorchDefault(ModelSpec spec, long seed) {
-    MultiLayerNetwork net = spec.build();
-    Layer[] layers = net.getLayers();
+    Dl4jNetwork net = (Dl4jNetwork) spec.network();
+    Layer[] layers = net.layers();
     for (int l = 0; l < layers.length; l++) {
       Map<String, INDArray> table = layers[l].paramTable();
       INDArray weights = table.get("W");
@@ -43,7 +43,7 @@ public final class ParamInit {
         view.assign(Nd4j.create(values, view.shape(), view.ordering()));
       }
     }
-    return net.params().toFloatVector();
+    return net.parameters();
   }
 
   private static long outputs(Layer layer) {

@@ -18,7 +18,7 @@ import org.nd4j.linalg.activations.Activation;
  * a layer's input, so PyTorch's Dropout(0.5) on the flattened features is the 500-unit layer's
  * {@code Dropout(0.5)} and the one before the output layer is that layer's.
  */
-final class SimpleCnn implements Architecture {
+final class SimpleCnn extends SequentialArchitecture {
 
   private static final int KERNEL = 3;
   private static final int PADDING = 1;

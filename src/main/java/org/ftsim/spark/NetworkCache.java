@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.model.Network;
-import org.ftsim.model.SequentialNetwork;
 
 /**
  * One network per executor thread and model, built once and reused by every task that thread runs:
@@ -44,6 +43,6 @@ final class NetworkCache {
 
   /** This thread's network for {@code spec}. */
   static Entry get(ModelSpec spec) {
-    return CACHE.get().computeIfAbsent(spec, s -> new Entry(new SequentialNetwork(s.build())));
+    return CACHE.get().computeIfAbsent(spec, s -> new Entry(s.network()));
   }
 }
