@@ -130,7 +130,13 @@ public final class Assembly {
         new ModelSpec(
             c.training().arch(), train.shape(), regression ? 1 : train.classes(), regression);
     return new Components(
-        model, batches(c, train), faults(c), defense(c), optimizer(c), scaling(c));
+        model,
+        batches(c, train),
+        faults(c),
+        defense(c),
+        optimizer(c),
+        scaling(c),
+        model.network().statePositions());
   }
 
   /**

@@ -17,6 +17,8 @@ import org.ftsim.optim.Optimizer;
  * @param defense the pre-aggregators and the rule, told the worker count
  * @param optimizer the optimizer
  * @param scaling the learning rate's scaling with k
+ * @param state the network's state positions (batch normalisation's running statistics), which
+ *     reports never carry and the driver keeps ({@link BatchNormState}); empty without
  */
 public record Components(
     ModelSpec model,
@@ -24,4 +26,5 @@ public record Components(
     FaultPlan faults,
     Defense defense,
     Optimizer optimizer,
-    LearningRateScaling scaling) {}
+    LearningRateScaling scaling,
+    int[] state) {}

@@ -65,8 +65,9 @@ final class StepPipeline {
     }
     double trainLoss = lossSum / n;
 
-    // 2. Faults: what each worker reports (null: it crashed).
+    // 2. Faults: what each worker reports (null: it crashed); never batch norm's statistics.
     float[][] reported = faults.apply(step, honest);
+    BatchNormState.clearState(reported, parts.state());
 
     // 3. Correction: replica pairs kept, or faulty reports replaced by their correction.
     boolean[] corrected = new boolean[n];
@@ -97,6 +98,7 @@ final class StepPipeline {
       divergence = "the aggregate is not finite (k=" + aggregate.kept() + ")";
     } else {
       parts.optimizer().step(params, aggregate.gradient(), stepLr);
+      BatchNormState.update(params, parts.state(), computed.gradients(), reported);
       if (!Vectors.allFinite(params)) {
         divergence = "the parameters are not finite after the update";
       }

@@ -24,14 +24,21 @@ public final class ArchitectureRegistry {
   private static final Map<String, Architecture> ARCHITECTURES = new LinkedHashMap<>();
 
   static {
-    for (Architecture a : List.of(new Linear(), new Mlp(), new SimpleCnn(), new LeNet5())) {
+    for (Architecture a :
+        List.of(
+            new Linear(),
+            new Mlp(),
+            new SimpleCnn(),
+            new LeNet5(),
+            new ResNet18(false),
+            new ResNet18(true))) {
       ARCHITECTURES.put(a.name(), a);
     }
   }
 
   private ArchitectureRegistry() {}
 
-  /** The valid names: linear, mlp, cnn, lenet. */
+  /** The valid names: linear, mlp, cnn, lenet, resnet18, resnet18-cifar. */
   public static List<String> names() {
     return List.copyOf(ARCHITECTURES.keySet());
   }

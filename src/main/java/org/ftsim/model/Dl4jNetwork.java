@@ -5,9 +5,12 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +38,20 @@ abstract class Dl4jNetwork implements Network {
   /** u of the last gradient at {@link #state}. */
   private final float[] update;
 
-  Dl4jNetwork(Model model, Layer[] layers) {
+  /** Per state position: whether it is a running variance, and its channel's values per sample. */
+  private final boolean[] variance;
+
+  private final long[] spatial;
+
+  /** Why {@link #batchStatistics()} cannot answer, or null. */
+  private final String noStatistics;
+
+  private int lastBatch;
+
+  /**
+   * @param spatialOf per layer, the height × width of its activations (1 for feed-forward ones)
+   */
+  Dl4jNetwork(Model model, Layer[] layers, ToLongFunction<Layer> spatialOf) {
     this.model = model;
     this.layers = layers;
     INDArray flat = whole(model.params(), "parameter");
@@ -63,6 +79,41 @@ abstract class Dl4jNetwork implements Network {
     }
     state = IntStream.range(0, n).filter(i -> !trainable[i]).toArray();
     update = new float[state.length];
+    boolean[] varianceAt = new boolean[n];
+    long[] spatialAt = new long[n];
+    String refusal = null;
+    for (Layer layer : layers) {
+      if (layer.conf().getLayer() instanceof BatchNormalization bn) {
+        if (bn.getDecay() != 0) {
+          refusal =
+              "batch norm "
+                  + layer.conf().getLayer().getLayerName()
+                  + " has decay "
+                  + bn.getDecay();
+        }
+        long hw = spatialOf.applyAsLong(layer);
+        for (Map.Entry<String, INDArray> param : layer.paramTable().entrySet()) {
+          int from = Math.toIntExact(param.getValue().offset());
+          int to = Math.toIntExact(from + param.getValue().length());
+          Arrays.fill(spatialAt, from, to, hw);
+          Arrays.fill(
+              varianceAt,
+              from,
+              to,
+              param.getKey().equals(BatchNormalizationParamInitializer.GLOBAL_VAR));
+          if (param.getKey().equals(BatchNormalizationParamInitializer.GLOBAL_LOG_STD)) {
+            refusal = "batch norm " + layer.conf().getLayer().getLayerName() + " keeps log10 std";
+          }
+        }
+      }
+    }
+    spatial = new long[state.length];
+    variance = new boolean[state.length];
+    for (int i = 0; i < state.length; i++) {
+      spatial[i] = spatialAt[state[i]];
+      variance[i] = varianceAt[state[i]];
+    }
+    noStatistics = refusal;
   }
 
   /** The DL4J layers, in DL4J's order (for {@link ParamInit}). */
@@ -111,6 +162,7 @@ abstract class Dl4jNetwork implements Network {
     for (int i = 0; i < state.length; i++) {
       update[i] = buffer.getFloat(state[i]);
     }
+    lastBatch = batch.size();
     // The sum over the minibatch to the mean loss's gradient, in ND4J as ever (the same bits).
     gradient.divi(batch.size());
     floats(buffer).get(into);
@@ -129,6 +181,28 @@ abstract class Dl4jNetwork implements Network {
       u[state[i]] = update[i];
     }
     return u;
+  }
+
+  @Override
+  public final int[] statePositions() {
+    return state.clone();
+  }
+
+  @Override
+  public final float[] batchStatistics() {
+    if (noStatistics != null) {
+      throw new IllegalStateException(noStatistics + ": its update hides the batch's statistics");
+    }
+    DataBuffer params = whole(model.params(), "parameter").data();
+    float[] stats = new float[state.length];
+    for (int i = 0; i < state.length; i++) {
+      // With decay 0 DL4J's update is u = θ − (batch statistic): the statistic is θ − u, its
+      // variance the biased one.
+      float biased = params.getFloat(state[i]) - update[i];
+      long m = (long) lastBatch * spatial[i];
+      stats[i] = variance[i] && m > 1 ? (float) (biased * ((double) m / (m - 1))) : biased;
+    }
+    return stats;
   }
 
   @Override

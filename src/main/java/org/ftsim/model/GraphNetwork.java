@@ -1,6 +1,9 @@
 package org.ftsim.model;
 
+import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,11 +16,29 @@ public final class GraphNetwork extends Dl4jNetwork {
   private final ComputationGraph graph;
 
   /**
-   * Wraps {@code graph}, initialised ({@code init()}), of FLOAT data type, one input and output.
+   * Wraps {@code graph}, initialised ({@code init()}), of FLOAT data type, one input and output,
+   * whose batch normalisations (if any) act on feed-forward activations.
    */
   public GraphNetwork(ComputationGraph graph) {
-    super(graph, checked(graph));
+    super(graph, checked(graph), layer -> 1);
     this.graph = graph;
+  }
+
+  /**
+   * As {@link #GraphNetwork(ComputationGraph)}, for inputs of type {@code input}: each batch
+   * normalisation's channel spans the height × width of its activations.
+   */
+  public GraphNetwork(ComputationGraph graph, InputType input) {
+    super(graph, checked(graph), spatialSizes(graph, input));
+    this.graph = graph;
+  }
+
+  private static ToLongFunction<Layer> spatialSizes(ComputationGraph graph, InputType input) {
+    Map<String, InputType> types = graph.getConfiguration().getLayerActivationTypes(input);
+    return layer -> {
+      InputType type = types.get(layer.conf().getLayer().getLayerName());
+      return type instanceof InputType.InputTypeConvolutional c ? c.getHeight() * c.getWidth() : 1;
+    };
   }
 
   private static Layer[] checked(ComputationGraph graph) {

@@ -45,6 +45,20 @@ public interface Network {
    */
   float[] stateUpdate();
 
+  /** The state positions, ascending: where {@link #trainable()} is false. */
+  int[] statePositions();
+
+  /**
+   * The statistics of the last {@link #gradient} call's batch at the {@link #statePositions()}, in
+   * that order: each batch normalisation's batch mean at its running-mean positions and its
+   * <em>unbiased</em> batch variance (over the m = batch × height × width values of a channel,
+   * times m/(m − 1), as PyTorch's running update uses it) at its running-variance positions.
+   *
+   * @throws IllegalStateException when a batch normalisation updates its own running statistics (a
+   *     decay other than 0), whose update then hides the batch's statistics
+   */
+  float[] batchStatistics();
+
   /**
    * The outputs in inference mode (running statistics, no dropout) for {@code rows} inputs, given
    * row-major in {@code features}; row-major, {@code rows} × outputs (class probabilities for

@@ -11,7 +11,7 @@ public final class SequentialNetwork extends Dl4jNetwork {
 
   /** Wraps {@code network}, initialised ({@code init()}) and of FLOAT data type. */
   public SequentialNetwork(MultiLayerNetwork network) {
-    super(network, initialised(network));
+    super(network, initialised(network), layer -> 1);
     this.network = network;
   }
 

@@ -66,6 +66,9 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       long seed = batches.randomSeed(epoch, step, w);
       Gradients.Result r =
           Gradients.compute(entry.network, entry.scratch, data, indices, flipLabels[w], seed);
+      // Batch normalisation's statistics of this batch, for the driver's running statistics.
+      byte[] statistics =
+          entry.hasState ? FloatBytes.encode(entry.network.batchStatistics()) : null;
       // The truth of a label-flipping worker: the same sub-batch and dropout, true labels.
       byte[] clean =
           flipLabels[w] && cleanToo != null && cleanToo[w]
@@ -80,7 +83,8 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
               indices.length,
               partition,
               System.nanoTime() - start,
-              clean));
+              clean,
+              statistics));
     }
     return out;
   }

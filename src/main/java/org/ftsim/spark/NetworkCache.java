@@ -19,11 +19,16 @@ final class NetworkCache {
   static final class Entry {
     final Network network;
     final float[] scratch;
+
+    /** Whether the network has state (batch normalisation's running statistics). */
+    final boolean hasState;
+
     private long version = Long.MIN_VALUE;
 
     Entry(Network network) {
       this.network = network;
       this.scratch = new float[network.size()];
+      this.hasState = network.statePositions().length > 0;
     }
 
     /** Loads {@code params} (little-endian floats) unless version {@code version} is loaded. */

@@ -15,14 +15,28 @@ import java.io.Serializable;
  * @param nanos time spent computing it, building the batch included
  * @param clean for a worker that trained on flipped labels and was asked for its truth, the
  *     gradient on the true labels of the same sub-batch (same encoding); otherwise null
+ * @param statistics for a network with batch normalisation, its batch's statistics at the state
+ *     positions ({@link org.ftsim.model.Network#batchStatistics()}, same encoding); otherwise null
  */
 public record WorkerGradient(
-    int worker, byte[] gradient, double loss, int batch, int partition, long nanos, byte[] clean)
+    int worker,
+    byte[] gradient,
+    double loss,
+    int batch,
+    int partition,
+    long nanos,
+    byte[] clean,
+    byte[] statistics)
     implements Serializable {
 
   /** The gradient as floats. */
   public float[] values() {
     return FloatBytes.decode(gradient);
+  }
+
+  /** The batch statistics as floats, or null. */
+  public float[] statisticsValues() {
+    return statistics == null ? null : FloatBytes.decode(statistics);
   }
 
   /** The gradient on the true labels: {@link #clean} if it was computed, else the gradient. */

@@ -41,7 +41,7 @@ class KryoRegistrationTest {
   @Test
   void gradientsComeBackExactly() {
     byte[] gradient = FloatBytes.encode(new float[] {1.5f, -0.25f, Float.NaN, 3e-38f});
-    WorkerGradient g = new WorkerGradient(3, gradient, 0.75, 32, 1, 12345L, null);
+    WorkerGradient g = new WorkerGradient(3, gradient, 0.75, 32, 1, 12345L, null, null);
     WorkerGradient copy = roundTrip(kryo(true), List.of(g)).get(0);
     assertEquals(3, copy.worker());
     assertArrayEquals(gradient, copy.gradient());
@@ -92,7 +92,7 @@ class KryoRegistrationTest {
     SerializerInstance plain = kryo(false);
     assertThrows(
         Exception.class,
-        () -> roundTrip(plain, new WorkerGradient(0, new byte[4], 0, 1, 0, 0, null)));
+        () -> roundTrip(plain, new WorkerGradient(0, new byte[4], 0, 1, 0, 0, null, null)));
     assertThrows(Exception.class, () -> roundTrip(plain, List.of(1, 2, 3)));
   }
 
