@@ -108,6 +108,7 @@ public final class Import {
     }
     List<Run> runs = new ArrayList<>();
     Map<String, Path> ids = new LinkedHashMap<>();
+    List<String> skipped = new ArrayList<>();
     for (Map.Entry<Path, List<Path>> folder : byFolder.entrySet()) {
       String relative =
           folder.getKey().equals(root)
@@ -115,7 +116,7 @@ public final class Import {
               : root.relativize(folder.getKey()).toString().replace('\\', '/');
       Run run = readRun(dir, relative, folder.getValue(), warnings);
       if (run.loss().isEmpty() && run.metric().isEmpty()) {
-        warnings.accept(
+        skipped.add(
             folder.getKey() + ": no Loss/train, Accuracy/val or MSE/val scalars; not imported");
         continue;
       }
@@ -137,6 +138,7 @@ public final class Import {
       throw new ConfigException(
           ARGUMENT, dir, "its event files hold no Loss/train, Accuracy/val or MSE/val scalars");
     }
+    skipped.forEach(warnings);
     return new Import(runs);
   }
 
