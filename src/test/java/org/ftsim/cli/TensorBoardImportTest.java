@@ -36,7 +36,7 @@ class TensorBoardImportTest {
   @TempDir Path tmp;
 
   @Test
-  void thePrototypesFourRuns() throws URISyntaxException {
+  void thePrototypesFourRuns() throws URISyntaxException, IOException {
     SparkSession spark = SparkTestSession.get();
     Path prototype = resource("tensorboard");
     Path results = tmp.resolve("results");
@@ -118,6 +118,16 @@ class TensorBoardImportTest {
     assertEquals(16, evalSteps.size());
     assertEquals(List.of(99, 196, 295), evalSteps.subList(0, 3));
     assertEquals(1568, evalSteps.get(15));
+
+    // ftsim report draws them: the runs table names the four, with their status.
+    Path page = tmp.resolve("report.html");
+    String[] report = ftsim("report", "-tb", results.toString(), "--out", page.toString());
+    assertEquals("0", report[0], report[2]);
+    assertEquals("report: " + page + " (4 runs, 2 charts)", report[1].strip());
+    String html = Files.readString(page);
+    assertEquals(4, html.split("<td>imported</td>", -1).length - 1, html);
+    assertTrue(html.contains("id=\"chart-metric-accuracy\""));
+    assertFalse(html.contains("id=\"chart-norms-"), "no workers rows: no norm panels");
 
     // A second import into the same results is refused: the run ids are there already.
     String[] again = ftsim("import-tensorboard", prototype.toString(), "-tb", results.toString());
