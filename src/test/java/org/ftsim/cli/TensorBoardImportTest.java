@@ -139,6 +139,49 @@ class TensorBoardImportTest {
         again[2].strip());
   }
 
+  /**
+   * Scalars stored as rank-0 tensors, as TensorFlow 2 writes them: files written by TensorBoard
+   * 2.21.0's own Python writer ({@code
+   * src/test/resources/tensorboard-tensors/make_tensor_scalars.py} says how), one with typed values
+   * ({@code float_val}, {@code double_val}), one with {@code tensor_content}.
+   */
+  @Test
+  void scalarsStoredAsTensorsAreImported() throws URISyntaxException {
+    Path results = tmp.resolve("results");
+    String[] r =
+        ftsim(
+            "import-tensorboard",
+            resource("tensorboard-tensors").toString(),
+            "-tb",
+            results.toString());
+    assertEquals("0", r[0], r[2]);
+    SparkSession spark = SparkTestSession.get();
+    for (String run : List.of("float_val-4w_b64", "tensor_content-4w_b64")) {
+      List<Double> losses =
+          spark
+              .read()
+              .parquet(results.resolve("steps").toString())
+              .where("run_id = '" + run + "'")
+              .orderBy("step")
+              .collectAsList()
+              .stream()
+              .map(row -> row.<Double>getAs("train_loss"))
+              .toList();
+      assertEquals(List.of(2.25, 2.0, 1.75, 1.5, 1.25), losses, run);
+      List<Row> evals =
+          spark
+              .read()
+              .parquet(results.resolve("evals").toString())
+              .where("run_id = '" + run + "'")
+              .orderBy("step")
+              .collectAsList();
+      assertEquals(List.of(2, 4), evals.stream().map(e -> e.<Integer>getAs("step")).toList());
+      // float_val's run stores the accuracy as DT_DOUBLE, tensor_content's as DT_FLOAT.
+      double accuracy = run.startsWith("float_val") ? 0.4 : (float) 0.4;
+      assertEquals(accuracy, evals.get(1).<Double>getAs("metric").doubleValue(), run);
+    }
+  }
+
   @Test
   void aCorruptRecordIsReportedWithItsFileAndOffsetAndTheRestImported() throws IOException {
     Path dir = tmp.resolve("tb").resolve("4w_b64");
