@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -76,8 +78,13 @@ class TensorBoardRoundTripTest {
     RecordReader.Contents contents = RecordReader.read(Files.readAllBytes(file));
     assertEquals(List.of(), contents.problems());
     Set<String> tags = new TreeSet<>();
+    Map<String, Double> byTagAndStep = new HashMap<>();
     for (RecordReader.Record r : contents.records()) {
-      Events.decode(r.data()).scalars().forEach(s -> tags.add(s.tag()));
+      Events.Event event = Events.decode(r.data());
+      for (Events.Scalar s : event.scalars()) {
+        tags.add(s.tag());
+        byTagAndStep.put(s.tag() + "@" + event.step(), s.value());
+      }
     }
     assertEquals(
         Set.of(
@@ -108,6 +115,20 @@ class TensorBoardRoundTripTest {
         spark.read().parquet(imported.resolve("steps").toString()).orderBy("step").collectAsList();
     assertEquals(7, steps.size());
     assertEquals(steps.size(), back.size());
+    // ftsim's own scalars: k and the learning rate of each step, the honest workers' mean norm.
+    List<Row> workers = spark.read().parquet(runs.resolve("workers").toString()).collectAsList();
+    for (Row s : steps) {
+      int step = s.<Integer>getAs("step");
+      assertEquals((double) s.<Integer>getAs("k"), byTagAndStep.get("ftsim/k@" + step));
+      assertEquals(asFloat(s, "lr"), byTagAndStep.get("ftsim/lr@" + step));
+      double honestNorm =
+          workers.stream()
+              .filter(w -> w.<Integer>getAs("step") == step && !w.<Boolean>getAs("faulty"))
+              .mapToDouble(w -> w.<Double>getAs("grad_norm"))
+              .average()
+              .orElseThrow();
+      assertEquals((double) (float) honestNorm, byTagAndStep.get("ftsim/grad_norm/honest@" + step));
+    }
     for (int i = 0; i < steps.size(); i++) {
       Row s = steps.get(i);
       Row b = back.get(i);
