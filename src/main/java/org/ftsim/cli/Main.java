@@ -30,13 +30,15 @@ import org.ftsim.driver.Simulation;
 import org.ftsim.fault.FaultRegistry;
 import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.spark.KryoRegistration;
+import org.ftsim.tensorboard.RunEvents;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.ParserProperties;
 
 /**
- * The {@code ftsim} command line: {@code ftsim [train] [options]} or {@code ftsim report
- * [options]}. User errors print one line and exit with status 2 before anything is written.
+ * The {@code ftsim} command line: {@code ftsim [train] [options]}, {@code ftsim report [options]}
+ * or {@code ftsim import-tensorboard DIR [options]}. User errors print one line and exit with
+ * status 2 before anything is written.
  */
 public final class Main {
 
@@ -74,8 +76,12 @@ public final class Main {
       if (rest[0].equals("report")) {
         return ReportCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
       }
+      if (rest[0].equals("import-tensorboard")) {
+        return ImportCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
+      }
       if (!rest[0].equals("train")) {
-        err.println("ftsim: unknown command '" + rest[0] + "'; valid: train, report");
+        err.println(
+            "ftsim: unknown command '" + rest[0] + "'; valid: train, report, import-tensorboard");
         return USAGE;
       }
       rest = Arrays.copyOfRange(rest, 1, rest.length);
@@ -138,12 +144,24 @@ public final class Main {
     }
     Simulation.Summary summary;
     try {
-      summary = new Simulation(config, data, parts, spark, out).resumeFrom(checkpoint).run();
+      Simulation simulation =
+          new Simulation(config, data, parts, spark, out).resumeFrom(checkpoint);
+      if (command.tensorboard) {
+        simulation.listen(RunEvents.open(config.run().resultsDir(), config.runId()));
+      }
+      summary = simulation.run();
     } catch (RunFailure e) {
       err.println("ftsim: " + e.getMessage());
       return FAILED;
     }
     out.printf(Locale.ROOT, "results: %s (run_id=%s)%n", summary.resultsDir(), summary.runId());
+    if (command.tensorboard) {
+      out.printf(
+          Locale.ROOT,
+          "tensorboard: %s (tensorboard --logdir %s)%n",
+          RunEvents.folder(summary.resultsDir(), summary.runId()),
+          RunEvents.folder(summary.resultsDir(), "").replaceAll("/$", ""));
+    }
     return 0;
   }
 

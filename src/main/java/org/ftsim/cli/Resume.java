@@ -20,7 +20,8 @@ final class Resume {
 
   /** The options that may be given with {@code --resume}. */
   static final List<String> ALLOWED =
-      List.of("--resume", "-tb", "--tb", "--master", "--proc", "--checkpoint-every");
+      List.of(
+          "--resume", "-tb", "--tb", "--master", "--proc", "--checkpoint-every", "--tensorboard");
 
   private Resume() {}
 
@@ -54,7 +55,7 @@ final class Resume {
                 + ": "
                 + name
                 + " cannot be given with it (the run's configuration is its checkpoint's); only"
-                + " -tb, --master, --proc and --checkpoint-every can");
+                + " -tb, --master, --proc, --checkpoint-every and --tensorboard can");
       }
     }
     CheckpointStore store =

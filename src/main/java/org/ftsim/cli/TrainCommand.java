@@ -226,6 +226,13 @@ final class TrainCommand {
               + " only -tb, --master, --proc and --checkpoint-every may be given with it")
   String resume;
 
+  @Option(
+      name = "--tensorboard",
+      usage =
+          "also write TensorBoard event files under DIR/tensorboard/RUN_ID (Loss/train,"
+              + " Accuracy/val and ftsim/* scalars)")
+  boolean tensorboard;
+
   @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
   boolean help;
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.ftsim.checkpoint.Checkpoint;
@@ -42,6 +45,7 @@ public final class Simulation {
   private final SparkSession spark;
   private final Console console;
   private final CorrectionStage correction;
+  private final List<Consumer<Rows.Result>> listeners = new ArrayList<>();
   private Checkpoint resumeFrom;
   private RunState state;
 
@@ -70,10 +74,20 @@ public final class Simulation {
     return this;
   }
 
+  /**
+   * Hands {@code listener} every row of the run as it is produced, the runs row last (see {@link
+   * ResultSink#listen}). Returns this simulation.
+   */
+  public Simulation listen(Consumer<Rows.Result> listener) {
+    listeners.add(listener);
+    return this;
+  }
+
   /** Runs to the end; a failure still writes a {@code failed} runs row, after the rows so far. */
   public Summary run() {
     String dir = config.run().resultsDir();
     ResultSink sink = new ResultSink(spark, dir);
+    listeners.forEach(sink::listen);
     if (resumeFrom != null) {
       WrittenRows.deleteUncommitted(spark, dir, config.runId());
       sink.skipWritten(WrittenRows.read(spark, dir, config.runId()));

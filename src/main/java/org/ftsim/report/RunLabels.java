@@ -22,7 +22,8 @@ final class RunLabels {
 
   /** Configuration keys that never change the numbers a run produces. */
   static final Set<String> IGNORED =
-      Set.of("runId", "resultsDir", "dataDir", "master", "proc", "logEvery", "device");
+      Set.of(
+          "runId", "resultsDir", "dataDir", "master", "proc", "logEvery", "device", "importedFrom");
 
   /**
    * The configuration's groups whose keys name themselves ({@code defense.defense} labels as {@code

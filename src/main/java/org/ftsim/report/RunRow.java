@@ -7,7 +7,7 @@ import org.apache.spark.sql.Row;
  *
  * @param runId the run's id
  * @param label the settings that distinguish it from the other runs of the report
- * @param status finished or failed
+ * @param status finished, failed, diverged or imported (from TensorBoard event files)
  * @param dataset dataset name
  * @param arch architecture
  * @param workers n
@@ -53,6 +53,19 @@ record RunRow(
         r.getAs("metric_name"),
         r.getAs("final_metric"),
         r.<Double>getAs("wall_s"));
+  }
+
+  /**
+   * Whether ftsim simulated the run, so that it has workers rows, k and phases: not a run imported
+   * from TensorBoard event files, which holds only train losses and test metrics.
+   */
+  boolean simulated() {
+    return !"imported".equals(status);
+  }
+
+  /** Whether ftsim simulated the run with gradient correction (its phases can be drawn). */
+  boolean simulatedCorrection() {
+    return correct && simulated();
   }
 
   /** Whether a higher metric is better (accuracy) rather than a lower one (MSE). */

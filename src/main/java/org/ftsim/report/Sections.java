@@ -52,7 +52,7 @@ final class Sections {
     List<Section> sections = new ArrayList<>(metrics());
     sections.add(trainLoss());
     sections.add(norms());
-    if (runs.stream().anyMatch(RunRow::correct)) {
+    if (runs.stream().anyMatch(RunRow::simulatedCorrection)) {
       sections.add(correction());
     }
     return sections;
@@ -105,7 +105,7 @@ final class Sections {
 
   private Section norms() {
     List<String> shown =
-        panelRuns(r -> true, Comparator.comparing((RunRow r) -> r.faultyWorkers() == 0));
+        panelRuns(RunRow::simulated, Comparator.comparing((RunRow r) -> r.faultyWorkers() == 0));
     List<Row> rows =
         Query.WORKER_NORMS.run(spark).where(col("run_id").isin(shown.toArray())).collectAsList();
     List<Figure> figures = new ArrayList<>();
@@ -138,7 +138,7 @@ final class Sections {
             + " percentile per step (per bucket of steps beyond 200 steps), on a log scale. "
             + panelNote(
                 shown.size(),
-                runs.size(),
+                (int) runs.stream().filter(RunRow::simulated).count(),
                 "runs",
                 "named runs first, those with faulty workers first")
             + (notDrawn > 0
@@ -151,7 +151,8 @@ final class Sections {
   }
 
   private Section correction() {
-    List<String> shown = panelRuns(RunRow::correct, Comparator.comparing(RunRow::runId));
+    List<String> shown =
+        panelRuns(RunRow::simulatedCorrection, Comparator.comparing(RunRow::runId));
     List<Row> timeline =
         Query.CORRECTION_TIMELINE
             .run(spark)
@@ -190,7 +191,7 @@ final class Sections {
             false);
     figures.add(
         Figure.render("chart-correction-error", "Correction true error", error, WIDTH, HEIGHT));
-    long correcting = runs.stream().filter(RunRow::correct).count();
+    long correcting = runs.stream().filter(RunRow::simulatedCorrection).count();
     String note =
         "k (the gradients aggregated) at every step, coloured by phase: a replica step leaves the"
             + " faulty workers out, a corrected step aggregates their corrected gradients. "

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -44,6 +45,7 @@ public final class ResultSink implements AutoCloseable {
   private final Map<Table, List<Row>> buffered = new EnumMap<>(Table.class);
   private final List<Future<?>> pending = new ArrayList<>();
   private BiPredicate<Table, Row> written = (table, row) -> false;
+  private final List<Consumer<Rows.Result>> listeners = new ArrayList<>();
 
   /** A sink writing under {@code dir} (any Hadoop path). */
   public ResultSink(SparkSession spark, String dir) {
@@ -57,6 +59,15 @@ public final class ResultSink implements AutoCloseable {
       throw new IllegalArgumentException("the runs row is written by run(), after the others");
     }
     buffered.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.row());
+    listeners.forEach(listener -> listener.accept(row));
+  }
+
+  /**
+   * Also hands every row to {@code listener} as it is added, on the caller's thread, the runs row
+   * last: another view of the run (TensorBoard events), not a second copy of the tables.
+   */
+  public void listen(Consumer<Rows.Result> listener) {
+    listeners.add(listener);
   }
 
   /** Hands the buffered rows to the writer; returns at once. */
@@ -72,6 +83,7 @@ public final class ResultSink implements AutoCloseable {
   /** Writes the run's {@link Table#RUNS} row (after the rows before it). */
   public void run(Rows.RunRow row) {
     submit(Table.RUNS, new ArrayList<>(List.of(row.row())));
+    listeners.forEach(listener -> listener.accept(row));
   }
 
   /**

@@ -19,7 +19,8 @@ public final class Tables {
    * One row per run, written when it ends: status {@code finished}, {@code failed} (the tool's
    * error, in {@code error}) or {@code diverged} (the experiment's outcome: the parameters or the
    * aggregate became non-finite at {@code last_step}, the cause in {@code error}; {@code
-   * final_metric} is null, since the run did not train to the end).
+   * final_metric} is null, since the run did not train to the end); runs read from TensorBoard
+   * event files by {@code ftsim import-tensorboard} are {@code imported}.
    */
   public static final StructType RUNS =
       schema(
