@@ -109,6 +109,7 @@ final class GeneratedResults {
             Tables.WORKERS,
             dir + "/workers",
             "CAST(512 DIV " + workers + " AS INT) AS batch",
+            "worker AS sub_batch_of",
             "IF(faulty, element_at(array('scale:10','gaussian:1','signflip','alie'),"
                 + " CAST(r DIV 5 % 4 + 1 AS INT)), NULL) AS fault",
             "NOT faulty OR corrected AS used",
