@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Compares the golden files of ResultsUnchangedTest between two commits, column by column:
-which columns changed, in how many rows, and by how much at most (relative).
+which columns changed, in how many rows, and by how much at most (relative). Columns are matched
+by name: a column only in the new files is listed as added with its distinct values (a new
+nullable column that is all null shows {'null'}); a column only in the old ones as removed.
 Usage: bench/golden-diff.py OLD_COMMIT [NEW_COMMIT]   (NEW defaults to the work tree)"""
 import subprocess, sys, pathlib
 
@@ -10,21 +12,53 @@ def read(commit, name):
         return pathlib.Path(path).read_text()
     return subprocess.run(["git", "show", f"{commit}:{path}"], capture_output=True, text=True, check=True).stdout
 
+def header(line):
+    table, _, rest = line[2:].partition(":")
+    rest = rest.strip()
+    return table, (None if rest in ("", "none") else rest.split("\t"))
+
+def number(text):
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
 old, new = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
 for name in sorted(p.name for p in pathlib.Path("src/test/resources/golden").glob("*.txt")):
     a, b = read(old, name).splitlines(), read(new, name).splitlines()
     assert len(a) == len(b), (name, "row counts differ")
-    columns, changed = None, {}
+    old_cols = new_cols = None
+    changed = {}
     for x, y in zip(a, b):
         if x.startswith("# "):
-            assert x == y, (name, x, y)
-            columns = x.split(": ", 1)[1].split("\t") if ": " in x and not x.endswith("none") else None
-            table = x[2:].split(":")[0]
+            (table, old_cols), (other, new_cols) = header(x), header(y)
+            assert table == other, (name, x, y)
+            for col in (new_cols or []):
+                if col not in (old_cols or []):
+                    changed.setdefault(f"{table}.{col} (added)", set())
+            for col in (old_cols or []):
+                if col not in (new_cols or []):
+                    changed[f"{table}.{col} (removed)"] = "removed"
             continue
-        for col, u, v in zip(columns, x.split("\t"), y.split("\t")):
+        u_row = dict(zip(old_cols, x.split("\t")))
+        v_row = dict(zip(new_cols, y.split("\t")))
+        for col, v in v_row.items():
+            if col not in u_row:
+                changed[f"{table}.{col} (added)"].add(v)
+                continue
+            u = u_row[col]
             if u != v:
-                rel = abs(float(u) - float(v)) / max(abs(float(u)), 1e-300)
+                fu, fv = number(u), number(v)
+                rel = abs(fu - fv) / max(abs(fu), 1e-300) if fu is not None and fv is not None else float("inf")
                 key = f"{table}.{col}"
                 n, worst = changed.get(key, (0, 0.0))
                 changed[key] = (n + 1, max(worst, rel))
-    print(name, {k: f"{n} rows, max relative change {w:.1e}" for k, (n, w) in changed.items()} or "identical")
+    out = {}
+    for k, v in changed.items():
+        if isinstance(v, set):
+            out[k] = f"values {sorted(v)}"
+        elif isinstance(v, str):
+            out[k] = v
+        else:
+            out[k] = f"{v[0]} rows, max relative change {v[1]:.1e}"
+    print(name, out or "identical")
