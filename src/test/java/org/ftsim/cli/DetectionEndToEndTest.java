@@ -15,8 +15,10 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ftsim.SparkTestSession;
+import org.ftsim.detection.DetectorRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kohsuke.args4j.Option;
 
 /**
  * {@code --detect} and {@code -df detect} through the real command: the flags in {@code workers}, k
@@ -105,6 +107,15 @@ class DetectionEndToEndTest {
     assertEquals(tp / (double) (tp + fn), d.<Double>getAs("recall"), 1e-15);
     assertEquals(List.of(0, 1, 6), d.getList(d.fieldIndex("faulty_workers")));
     assertEquals(0L, d.<Long>getAs("extra_gradients"));
+  }
+
+  @Test
+  void theHelpLineListsEveryDetector() throws NoSuchFieldException {
+    String usage =
+        TrainCommand.class.getDeclaredField("detect").getAnnotation(Option.class).usage();
+    for (String detector : DetectorRegistry.usages()) {
+      assertTrue(usage.contains(detector), detector + " in: " + usage);
+    }
   }
 
   @Test
