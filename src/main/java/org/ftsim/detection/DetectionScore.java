@@ -1,7 +1,6 @@
 package org.ftsim.detection;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -168,10 +167,5 @@ public final class DetectionScore {
 
   private static Double ratio(long numerator, long denominator) {
     return denominator == 0 ? null : numerator / (double) denominator;
-  }
-
-  @Override
-  public String toString() {
-    return "DetectionScore" + Arrays.toString(new long[] {trueFlags, falseFlags, missed});
   }
 }

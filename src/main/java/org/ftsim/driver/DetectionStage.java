@@ -2,6 +2,7 @@ package org.ftsim.driver;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.ftsim.detection.Detection;
 import org.ftsim.detection.DetectionScore;
 import org.ftsim.detection.DetectionState;
@@ -99,7 +100,7 @@ final class DetectionStage {
   }
 
   private static String format(Double x) {
-    return x == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", x);
+    return x == null ? "-" : String.format(Locale.ROOT, "%.4f", x);
   }
 
   /** A copy of the state carried from step to step. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.sql.Timestamp;
+import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.ftsim.checkpoint.Checkpoint;
@@ -189,7 +190,7 @@ public final class Simulation {
           config.runId(), config.run().resultsDir(), "diverged", Double.NaN, metricName, wall);
     }
     if (detection != null) {
-      console.lines(java.util.List.of(detection.summary()));
+      console.lines(List.of(detection.summary()));
     }
     console.summary(
         metricName,
