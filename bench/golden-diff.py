@@ -1,32 +1,21 @@
 #!/usr/bin/env python3
 """Compares the golden files of ResultsUnchangedTest between two commits, column by column:
-which columns were added or removed, which changed, in how many rows, and by how much at most
-(relative). Usage: bench/golden-diff.py OLD_COMMIT [NEW_COMMIT]   (NEW defaults to the work tree)"""
-import pathlib
-import subprocess
-import sys
-
+which columns changed, in how many rows, and by how much at most (relative). Columns are matched
+by name: a column only in the new files is listed as added with its distinct values (a new
+nullable column that is all null shows {'null'}); a column only in the old ones as removed.
+Usage: bench/golden-diff.py OLD_COMMIT [NEW_COMMIT]   (NEW defaults to the work tree)"""
+import subprocess, sys, pathlib
 
 def read(commit, name):
     path = f"src/test/resources/golden/{name}"
     if commit is None:
         return pathlib.Path(path).read_text()
-    return subprocess.run(["git", "show", f"{commit}:{path}"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["git", "show", f"{commit}:{path}"], capture_output=True, text=True, check=True).stdout
 
-
-def tables(text):
-    """table -> (columns, rows as dicts)"""
-    out, table = {}, None
-    for line in text.splitlines():
-        if line.startswith("# "):
-            table, _, rest = line[2:].partition(": ")
-            columns = [] if rest == "none" else rest.split("\t")
-            out[table] = (columns, [])
-        else:
-            out[table][1].append(dict(zip(out[table][0], line.split("\t"))))
-    return out
-
+def header(line):
+    table, _, rest = line[2:].partition(":")
+    rest = rest.strip()
+    return table, (None if rest in ("", "none") else rest.split("\t"))
 
 def number(text):
     try:
@@ -34,31 +23,42 @@ def number(text):
     except ValueError:
         return None
 
-
 old, new = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
 for name in sorted(p.name for p in pathlib.Path("src/test/resources/golden").glob("*.txt")):
-    a, b = tables(read(old, name)), tables(read(new, name))
-    report = {}
-    for table in sorted(set(a) | set(b)):
-        ca, ra = a.get(table, ([], []))
-        cb, rb = b.get(table, ([], []))
-        for col in cb:
-            if col not in ca:
-                report[f"{table}.{col}"] = "added"
-        for col in ca:
-            if col not in cb:
-                report[f"{table}.{col}"] = "removed"
-        if len(ra) != len(rb):
-            report[table] = f"{len(ra)} rows, now {len(rb)}"
+    a, b = read(old, name).splitlines(), read(new, name).splitlines()
+    assert len(a) == len(b), (name, "row counts differ")
+    old_cols = new_cols = None
+    changed = {}
+    for x, y in zip(a, b):
+        if x.startswith("# "):
+            (table, old_cols), (other, new_cols) = header(x), header(y)
+            assert table == other, (name, x, y)
+            for col in (new_cols or []):
+                if col not in (old_cols or []):
+                    changed.setdefault(f"{table}.{col} (added)", set())
+            for col in (old_cols or []):
+                if col not in (new_cols or []):
+                    changed[f"{table}.{col} (removed)"] = "removed"
             continue
-        for col in (c for c in ca if c in cb):
-            n, worst = 0, 0.0
-            for x, y in zip(ra, rb):
-                if x[col] != y[col]:
-                    n += 1
-                    u, v = number(x[col]), number(y[col])
-                    rel = float("inf") if u is None or v is None else abs(u - v) / max(abs(u), 1e-300)
-                    worst = max(worst, rel)
-            if n:
-                report[f"{table}.{col}"] = f"{n} rows, max relative change {worst:.1e}"
-    print(name, report or "identical")
+        u_row = dict(zip(old_cols, x.split("\t")))
+        v_row = dict(zip(new_cols, y.split("\t")))
+        for col, v in v_row.items():
+            if col not in u_row:
+                changed[f"{table}.{col} (added)"].add(v)
+                continue
+            u = u_row[col]
+            if u != v:
+                fu, fv = number(u), number(v)
+                rel = abs(fu - fv) / max(abs(fu), 1e-300) if fu is not None and fv is not None else float("inf")
+                key = f"{table}.{col}"
+                n, worst = changed.get(key, (0, 0.0))
+                changed[key] = (n + 1, max(worst, rel))
+    out = {}
+    for k, v in changed.items():
+        if isinstance(v, set):
+            out[k] = f"values {sorted(v)}"
+        elif isinstance(v, str):
+            out[k] = v
+        else:
+            out[k] = f"{v[0]} rows, max relative change {v[1]:.1e}"
+    print(name, out or "identical")

@@ -29,11 +29,16 @@ SCHEMAS = {
     "workers": "run_id STRING NOT NULL,step INT NOT NULL,worker INT NOT NULL,batch INT NOT NULL,"
     "sub_batch_of INT NOT NULL,faulty BOOLEAN NOT NULL,fault STRING,used BOOLEAN NOT NULL,grad_norm DOUBLE,"
     "loss DOUBLE NOT NULL,cos_to_honest_mean DOUBLE,corrected BOOLEAN NOT NULL,"
-    "correction_error DOUBLE",
+    "correction_error DOUBLE,flagged BOOLEAN,suspicion DOUBLE",
     "shards": "run_id STRING NOT NULL,worker INT NOT NULL,label INT NOT NULL,count INT NOT NULL",
     "corrections": "run_id STRING NOT NULL,step INT NOT NULL,worker INT NOT NULL,"
     "model STRING NOT NULL,fit_step INT NOT NULL,train_mse DOUBLE,train_mape DOUBLE,"
     "true_error DOUBLE,fit_ms DOUBLE NOT NULL",
+    "detections": "run_id STRING NOT NULL,detector STRING NOT NULL,steps INT NOT NULL,"
+    "precision DOUBLE,recall DOUBLE,f1 DOUBLE,true_flags BIGINT NOT NULL,"
+    "false_flags BIGINT NOT NULL,missed BIGINT NOT NULL,honest_flags BIGINT NOT NULL,"
+    "faulty_workers ARRAY<INT> NOT NULL,delays ARRAY<INT> NOT NULL,detected INT NOT NULL,"
+    "mean_delay DOUBLE,extra_gradients BIGINT NOT NULL",
 }
 
 # The configuration's groups whose keys name themselves (as org.ftsim.report.RunLabels).

@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * The package structure the conventions ask for: no cycles between the top-level packages, and the
- * maths (rules, faults, optimisers, specs and seeds, closed-form correction) pure of Spark, of DL4J
- * and of the driver's packages, so that it is testable without any of them.
+ * maths (rules, detectors, faults, optimisers, specs and seeds, closed-form correction) pure of
+ * Spark, of DL4J and of the driver's packages, so that it is testable without any of them.
  */
 @AnalyzeClasses(packages = "org.ftsim", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -66,6 +66,7 @@ class ArchitectureTest {
           .that()
           .resideInAnyPackage(
               "org.ftsim.aggregation..",
+              "org.ftsim.detection..",
               "org.ftsim.fault..",
               "org.ftsim.optim..",
               "org.ftsim.base..")

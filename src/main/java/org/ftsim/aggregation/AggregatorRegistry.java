@@ -7,7 +7,8 @@ import org.ftsim.base.Spec;
 
 /**
  * The aggregation rules by name (SPEC §6). {@code drop} is not a rule on gradients but the oracle
- * removal of the known faulty workers followed by the mean; {@link Defense} implements it.
+ * removal of the known faulty workers followed by the mean, and {@code detect} the removal of the
+ * workers a detector flags followed by the mean; {@link Defense} implements both.
  *
  * <p>Parameters, positional or named: {@code trimmed-mean[:b]}, {@code multi-krum[:m]}, {@code
  * geomed[:nu,iters]}, {@code cclip[:tau,iters]}; e.g. {@code geomed:nu=1e-6,iters=100}.
@@ -26,6 +27,7 @@ public final class AggregatorRegistry {
     RULES.put("mean", (spec, f) -> noParams(spec, new Mean()));
     RULES.put("none", (spec, f) -> noParams(spec, new Mean()));
     RULES.put("drop", (spec, f) -> noParams(spec, new Mean()));
+    RULES.put("detect", (spec, f) -> noParams(spec, new Mean()));
     RULES.put("median", (spec, f) -> noParams(spec, new CoordinateMedian(f)));
     RULES.put(
         "trimmed-mean",

@@ -10,7 +10,8 @@ import org.ftsim.base.Spec;
 
 /**
  * What the driver does with one step's reports: optionally drop the known faulty workers (the
- * {@code drop} oracle), run the pre-aggregators in order, then the aggregation rule.
+ * {@code drop} oracle) or those a detector flags ({@code detect}), run the pre-aggregators in
+ * order, then the aggregation rule.
  *
  * <p>The workers used are the sources of the rows the rule used. k, the number of worker gradients
  * the aggregate stands for, is the rule's k multiplied by the largest number of inputs a
@@ -29,6 +30,7 @@ public final class Defense {
 
   private final String name;
   private final Pipeline stages;
+  private final boolean dropsFlagged;
   private final int tolerated;
   private final IntFunction<Defense> rebuild;
   private final Map<Integer, Defense> fallbacks = new HashMap<>();
@@ -36,18 +38,20 @@ public final class Defense {
 
   /** A defense from its parts (without fallback for missing reports). */
   public Defense(String name, boolean dropKnownFaulty, List<PreAggregator> pre, Aggregator rule) {
-    this(name, dropKnownFaulty, pre, rule, 0, null);
+    this(name, dropKnownFaulty, false, pre, rule, 0, null);
   }
 
   private Defense(
       String name,
       boolean dropKnownFaulty,
+      boolean dropsFlagged,
       List<PreAggregator> pre,
       Aggregator rule,
       int tolerated,
       IntFunction<Defense> rebuild) {
     this.name = name;
-    this.stages = new Pipeline(dropKnownFaulty, pre, rule);
+    this.stages = new Pipeline(dropKnownFaulty || dropsFlagged, pre, rule);
+    this.dropsFlagged = dropsFlagged;
     this.tolerated = tolerated;
     this.rebuild = rebuild;
   }
@@ -73,6 +77,7 @@ public final class Defense {
     return new Defense(
         name,
         spec.name().equals("drop"),
+        spec.name().equals("detect"),
         chain,
         rule,
         tolerated,
@@ -92,13 +97,22 @@ public final class Defense {
               + ", faulty="
               + knownFaulty);
     }
-    stages.check(workers, knownFaulty);
+    // A detector's flags are not known before the run: check for none flagged.
+    stages.check(workers, dropsFlagged ? 0 : knownFaulty);
     this.workers = workers;
   }
 
-  /** Whether this defense removes the known faulty workers before aggregating. */
+  /** Whether this defense removes the known faulty workers before aggregating (the oracle). */
   public boolean dropsKnownFaulty() {
-    return stages.dropsKnownFaulty();
+    return stages.dropsKnownFaulty() && !dropsFlagged;
+  }
+
+  /**
+   * Whether this defense ({@code detect}) removes the workers a detector flags before aggregating:
+   * {@link #apply}'s {@code faulty} then holds the detector's flags rather than the truth.
+   */
+  public boolean dropsFlagged() {
+    return dropsFlagged;
   }
 
   /** The aggregation rule. */
@@ -179,8 +193,8 @@ public final class Defense {
    * Aggregates one step's reports.
    *
    * @param rows the reported gradients that arrived, in worker order
-   * @param faulty for each row, whether its worker is known to be faulty (used only by {@code
-   *     drop}; may be null otherwise)
+   * @param faulty for each row, whether its worker is known to be faulty ({@code drop}) or flagged
+   *     by the detector ({@code detect}); read only by those two, may be null otherwise
    * @return the aggregate, k, and for each given row whether it was used
    */
   public Aggregation apply(float[][] rows, boolean[] faulty) {

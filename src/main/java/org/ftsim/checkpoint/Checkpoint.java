@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.CorrectionState;
+import org.ftsim.detection.DetectionState;
 import org.ftsim.optim.OptimizerState;
 import org.ftsim.results.Timings;
 
@@ -12,7 +13,8 @@ import org.ftsim.results.Timings;
  * exactly as the uninterrupted run would. Everything random in a run is drawn from streams keyed by
  * (seed, purpose, epoch, step, worker) ({@link org.ftsim.base.Seeds}), so no generator position is
  * saved; the state that does carry from step to step is the parameters, the optimizer's, the
- * defense's (centered clipping's centre, bucketing's permutation counter) and the correction's.
+ * defense's (centered clipping's centre, bucketing's permutation counter), the correction's and the
+ * detection's (a reputation's suspicions, the score of the flags so far).
  *
  * @param config the run's configuration, run id included
  * @param step the global step taken last (the next one is {@code step + 1}); epochs hold a whole
@@ -22,6 +24,7 @@ import org.ftsim.results.Timings;
  * @param optimizer the optimizer's state
  * @param defense the defense's state
  * @param correction the correction's state, or null when the run does not correct
+ * @param detection the detection's state, or null when the run has no detector
  */
 public record Checkpoint(
     SimulationConfig config,
@@ -30,7 +33,8 @@ public record Checkpoint(
     float[] params,
     OptimizerState optimizer,
     Defense.State defense,
-    CorrectionState correction) {
+    CorrectionState correction,
+    DetectionState detection) {
 
   public Checkpoint {
     Objects.requireNonNull(config, "config");
@@ -43,9 +47,21 @@ public record Checkpoint(
     }
   }
 
+  /** A checkpoint of a run without a detector. */
+  public Checkpoint(
+      SimulationConfig config,
+      long step,
+      Progress progress,
+      float[] params,
+      OptimizerState optimizer,
+      Defense.State defense,
+      CorrectionState correction) {
+    this(config, step, progress, params, optimizer, defense, correction, null);
+  }
+
   /** This checkpoint with {@code other} as its configuration (a resume's allowed overrides). */
   public Checkpoint withConfig(SimulationConfig other) {
-    return new Checkpoint(other, step, progress, params, optimizer, defense, correction);
+    return new Checkpoint(other, step, progress, params, optimizer, defense, correction, detection);
   }
 
   /**

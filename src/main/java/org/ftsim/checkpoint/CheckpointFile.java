@@ -16,6 +16,8 @@ import org.ftsim.aggregation.Defense;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.CorrectionState;
 import org.ftsim.correction.Fit;
+import org.ftsim.detection.DetectionScore;
+import org.ftsim.detection.DetectionState;
 import org.ftsim.optim.OptimizerState;
 import org.ftsim.results.Timings;
 
@@ -30,7 +32,7 @@ final class CheckpointFile {
   private static final long MAGIC = 0x4654_5349_4D43_4B50L; // "FTSIMCKP"
 
   /** 2: the configuration grouped (issue 12), named timings. */
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   private static final int END = 0x454E_4421; // "END!"
 
@@ -106,6 +108,19 @@ final class CheckpointFile {
       out.writeDouble(c.trueErrorSum());
       out.writeLong(c.trueErrorCount());
     }
+    DetectionState d = checkpoint.detection();
+    out.writeBoolean(d != null);
+    if (d != null) {
+      StateCodec.doubles(out, d.detector());
+      DetectionScore.State s = d.score();
+      out.writeInt(s.steps());
+      out.writeLong(s.trueFlags());
+      out.writeLong(s.falseFlags());
+      out.writeLong(s.missed());
+      out.writeLong(s.honestFlags());
+      ints(out, s.firstMisbehaved());
+      ints(out, s.firstCaught());
+    }
     out.writeInt(END);
     out.flush();
   }
@@ -166,9 +181,40 @@ final class CheckpointFile {
               in.readDouble(),
               in.readLong());
     }
+    DetectionState detection = null;
+    if (in.readBoolean()) {
+      double[] detector = StateCodec.doubles(in);
+      detection =
+          new DetectionState(
+              detector,
+              new DetectionScore.State(
+                  in.readInt(),
+                  in.readLong(),
+                  in.readLong(),
+                  in.readLong(),
+                  in.readLong(),
+                  ints(in),
+                  ints(in)));
+    }
     if (in.readInt() != END) {
       throw new IOException("checkpoint without its end mark");
     }
-    return new Checkpoint(config, step, progress, params, optimizer, defense, correction);
+    return new Checkpoint(
+        config, step, progress, params, optimizer, defense, correction, detection);
+  }
+
+  private static void ints(DataOutputStream out, int[] values) throws IOException {
+    out.writeInt(values.length);
+    for (int v : values) {
+      out.writeInt(v);
+    }
+  }
+
+  private static int[] ints(DataInputStream in) throws IOException {
+    int[] values = new int[StateCodec.length(in)];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = in.readInt();
+    }
+    return values;
   }
 }

@@ -109,6 +109,15 @@ final class TrainCommand {
   Integer tolerate;
 
   @Option(
+      name = "--detect",
+      metaVar = "SPEC",
+      usage =
+          "detector of faulty workers, flagging them per step: zscore[:threshold],"
+              + " reputation[:threshold,drift,cap], cosine-split[:silhouette] (default: none;"
+              + " -df detect drops the flagged workers)")
+  String detect;
+
+  @Option(
       name = "--pre",
       metaVar = "CHAIN",
       usage = "pre-aggregators, comma-separated, applied in order (default: none)")
@@ -275,7 +284,8 @@ final class TrainCommand {
             momentum == null ? Double.NaN : momentum,
             lrScaling),
         new FaultConfig(faultyWorkers, fault, overrides, faultProb, faultStart),
-        new DefenseConfig(defense, pre == null ? "" : pre, tolerate == null ? -1 : tolerate),
+        new DefenseConfig(
+            defense, pre == null ? "" : pre, tolerate == null ? -1 : tolerate, detect),
         // As the prototype's: collecting the replica pairs turns correction on.
         new CorrectionConfig(
             correct || dataCollPath != null,

@@ -18,6 +18,8 @@ import org.ftsim.data.DatasetDescriptor;
 import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.Partitioner;
 import org.ftsim.data.Partitioners;
+import org.ftsim.detection.Detector;
+import org.ftsim.detection.DetectorRegistry;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.model.ModelSpec;
@@ -47,7 +49,7 @@ public final class Assembly {
     String rule =
         d.defense() != null ? d.defense() : !faulty || c.correction().enabled() ? "mean" : "drop";
     int tolerate = d.tolerate() >= 0 ? d.tolerate() : c.faults().faulty().size();
-    c = c.withDefense(new DefenseConfig(rule, d.pre(), tolerate));
+    c = c.withDefense(new DefenseConfig(rule, d.pre(), tolerate, d.detect()));
     if (!DatasetRegistry.names().contains(dataset)) {
       return c;
     }
@@ -91,6 +93,20 @@ public final class Assembly {
       }
     }
     Defense rule = defense(c);
+    String detect = c.defense().detect();
+    if (detect != null) {
+      detector(detect);
+    } else if (rule.dropsFlagged()) {
+      throw new ConfigException(
+          "-df/--defense", c.defense().defense(), "drops the flagged workers; name a --detect");
+    }
+    if (c.correction().enabled() && rule.dropsFlagged()) {
+      throw new ConfigException(
+          "-df/--defense",
+          c.defense().defense(),
+          "correction of the flagged workers is not implemented; with --correct use mean or a"
+              + " robust rule");
+    }
     if (c.correction().enabled()) {
       if (rule.dropsKnownFaulty()) {
         throw new ConfigException(
@@ -165,6 +181,20 @@ public final class Assembly {
             RegressorRegistry.create(c.correction().model(), spark, c.seed()),
             c.correction().weight()),
         spark);
+  }
+
+  /** The detection of {@code c} (checked), or null when it names no detector. */
+  static DetectionStage detection(SimulationConfig c) {
+    String detect = c.defense().detect();
+    return detect == null ? null : new DetectionStage(detector(detect), faults(c));
+  }
+
+  private static Detector detector(String spec) {
+    try {
+      return DetectorRegistry.create(spec);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("--detect", spec, e.getMessage());
+    }
   }
 
   private static FaultPlan faults(SimulationConfig c) {

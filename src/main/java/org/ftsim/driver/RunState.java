@@ -26,10 +26,15 @@ final class RunState {
 
   /**
    * The state at the start of run {@code c}: the initial parameters, or those of {@code from} with
-   * the parts' state (optimizer, defense, correction) restored from it when it is not null.
+   * the parts' state (optimizer, defense, correction, detection) restored from it when it is not
+   * null.
    */
   static RunState start(
-      SimulationConfig c, Components parts, CorrectionStage correction, Checkpoint from) {
+      SimulationConfig c,
+      Components parts,
+      CorrectionStage correction,
+      DetectionStage detection,
+      Checkpoint from) {
     RunState s = new RunState();
     s.params = ParamInit.pytorchDefault(parts.model(), c.seed());
     if (from == null) {
@@ -37,7 +42,8 @@ final class RunState {
       return s;
     }
     if (from.params().length != s.params.length
-        || (from.correction() == null) != (correction == null)) {
+        || (from.correction() == null) != (correction == null)
+        || (from.detection() == null) != (detection == null)) {
       throw new IllegalStateException(
           "the checkpoint of run " + c.runId() + " is not of this configuration");
     }
@@ -46,6 +52,9 @@ final class RunState {
     parts.defense().restore(from.defense());
     if (correction != null) {
       correction.restore(from.correction());
+    }
+    if (detection != null) {
+      detection.restore(from.detection());
     }
     Checkpoint.Progress p = from.progress();
     s.step = Math.toIntExact(from.step());
@@ -71,7 +80,8 @@ final class RunState {
   }
 
   /** A copy of the whole state after the current step, the parts' included. */
-  Checkpoint checkpoint(SimulationConfig c, Components parts, CorrectionStage correction) {
+  Checkpoint checkpoint(
+      SimulationConfig c, Components parts, CorrectionStage correction, DetectionStage detection) {
     return new Checkpoint(
         c,
         step,
@@ -79,6 +89,7 @@ final class RunState {
         params.clone(),
         parts.optimizer().state(),
         parts.defense().state(),
-        correction == null ? null : correction.state());
+        correction == null ? null : correction.state(),
+        detection == null ? null : detection.state());
   }
 }

@@ -46,6 +46,7 @@ public final class Simulation {
   private final Console console;
   private final CorrectionStage correction;
   private final List<Consumer<Rows.Result>> listeners = new ArrayList<>();
+  private final DetectionStage detection;
   private Checkpoint resumeFrom;
   private RunState state;
 
@@ -62,6 +63,7 @@ public final class Simulation {
     this.spark = spark;
     this.console = new Console(out);
     this.correction = Assembly.correction(config, spark);
+    this.detection = Assembly.detection(config);
   }
 
   /**
@@ -93,7 +95,7 @@ public final class Simulation {
       sink.skipWritten(WrittenRows.read(spark, dir, config.runId()));
       WrittenRows.deleteRunsRow(spark, dir, config.runId());
     }
-    state = RunState.start(config, parts, correction, resumeFrom);
+    state = RunState.start(config, parts, correction, detection, resumeFrom);
     Checkpointing checkpoints = Checkpointing.of(config, spark, resumeFrom, console.out());
     try {
       Summary summary = train(sink, checkpoints);
@@ -140,7 +142,14 @@ public final class Simulation {
             jsc, parts.model(), data.train(), data.test(), batches, config.workers(), partitions)) {
       StepPipeline pipeline =
           new StepPipeline(
-              config.runId(), config.training().lr(), parts, correction, workers, sink, console);
+              config.runId(),
+              config.training().lr(),
+              parts,
+              correction,
+              detection,
+              workers,
+              sink,
+              console);
       for (int epoch = first / perEpoch + 1;
           epoch <= config.training().epochs() && !stop;
           epoch++) {
@@ -169,7 +178,7 @@ public final class Simulation {
             evaluate(workers, sink, epoch);
           }
           if (divergence == null && checkpoints != null && checkpoints.due(state.step)) {
-            checkpoints.save(sink, state.checkpoint(config, parts, correction));
+            checkpoints.save(sink, state.checkpoint(config, parts, correction, detection));
           }
         }
         if (state.epochSteps == perEpoch) {
@@ -179,7 +188,10 @@ public final class Simulation {
       }
     }
     if (divergence == null && checkpoints != null && checkpoints.dueAtEnd(state.step)) {
-      checkpoints.save(sink, state.checkpoint(config, parts, correction));
+      checkpoints.save(sink, state.checkpoint(config, parts, correction, detection));
+    }
+    if (detection != null) {
+      sink.add(detection.row(config.runId()));
     }
     double wall = (System.currentTimeMillis() - state.startedAt) / 1e3;
     String metricName = data.train().isClassification() ? "accuracy" : "mse";
@@ -189,6 +201,9 @@ public final class Simulation {
       state.divergence = divergence;
       return new Summary(
           config.runId(), config.run().resultsDir(), "diverged", Double.NaN, metricName, wall);
+    }
+    if (detection != null) {
+      console.lines(List.of(detection.summary()));
     }
     console.summary(
         metricName,

@@ -2,6 +2,7 @@ package org.ftsim.driver;
 
 import org.ftsim.aggregation.Aggregation;
 import org.ftsim.correction.Phase;
+import org.ftsim.detection.Detection;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.linalg.Vectors;
 import org.ftsim.results.ResultSink;
@@ -11,8 +12,8 @@ import org.ftsim.spark.WorkerGradient;
 
 /**
  * One step of a run, as a pipeline whose stages read top to bottom in {@link #step}: the workers'
- * gradients from Spark, the faults applied to them, the correction, the defense, the optimizer's
- * update, and the step's rows. Each stage that carries state across steps owns it.
+ * gradients from Spark, the faults applied to them, the detection, the correction, the defense, the
+ * optimizer's update, and the step's rows. Each stage that carries state across steps owns it.
  */
 final class StepPipeline {
 
@@ -23,6 +24,7 @@ final class StepPipeline {
   private final double lr;
   private final Components parts;
   private final CorrectionStage correction;
+  private final DetectionStage detection;
   private final SparkWorkers workers;
   private final ResultSink sink;
   private final Console console;
@@ -32,6 +34,7 @@ final class StepPipeline {
       double lr,
       Components parts,
       CorrectionStage correction,
+      DetectionStage detection,
       SparkWorkers workers,
       ResultSink sink,
       Console console) {
@@ -39,6 +42,7 @@ final class StepPipeline {
     this.lr = lr;
     this.parts = parts;
     this.correction = correction;
+    this.detection = detection;
     this.workers = workers;
     this.sink = sink;
     this.console = console;
@@ -69,7 +73,10 @@ final class StepPipeline {
     float[][] reported = faults.apply(step, honest);
     BatchNormState.clearState(reported, parts.state());
 
-    // 3. Correction: replica pairs kept, or faulty reports replaced by their correction.
+    // 3. Detection: the detector's verdict on what was reported, scored against the truth.
+    Detection detected = detection == null ? null : detection.detect(step, reported);
+
+    // 4. Correction: replica pairs kept, or faulty reports replaced by their correction.
     boolean[] corrected = new boolean[n];
     double[] correctionError = new double[n];
     if (phase == Phase.REPLICA) {
@@ -86,12 +93,18 @@ final class StepPipeline {
           .forEach(sink::add);
     }
 
-    // 4. Defense: the reports that arrived (a replica step leaves the faulty ones out).
-    Arrivals arrivals = Arrivals.of(reported, faults, phase == Phase.REPLICA);
+    // 5. Defense: the reports that arrived (a replica step leaves the faulty ones out); -df detect
+    // drops the flagged ones instead of the known faulty ones.
+    Arrivals arrivals =
+        Arrivals.of(
+            reported,
+            faults,
+            phase == Phase.REPLICA,
+            parts.defense().dropsFlagged() ? detected.flagged() : null);
     Aggregation aggregate = defend(arrivals, step);
     long t2 = System.nanoTime();
 
-    // 5. Optimizer: the update with the learning rate scaled by k, unless the aggregate diverged.
+    // 6. Optimizer: the update with the learning rate scaled by k, unless the aggregate diverged.
     double stepLr = parts.scaling().apply(lr, aggregate.kept());
     String divergence = null;
     if (!Vectors.allFinite(aggregate.gradient())) {
@@ -105,7 +118,7 @@ final class StepPipeline {
     }
     long t3 = System.nanoTime();
 
-    // 6. Rows: each worker's, then the step's.
+    // 7. Rows: each worker's, then the step's.
     WorkerMetrics.rows(
             runId,
             step,
@@ -116,7 +129,8 @@ final class StepPipeline {
             reported,
             arrivals.used(aggregate, n),
             corrected,
-            correctionError)
+            correctionError,
+            detected)
         .forEach(sink::add);
     double ms = 1e-6;
     StepRow row =
@@ -180,10 +194,18 @@ final class StepPipeline {
     }
   }
 
-  /** The reports that enter the defense, with their workers and whether each is known faulty. */
+  /**
+   * The reports that enter the defense, with their workers and whether each is known faulty (or,
+   * for {@code -df detect}, flagged by the detector).
+   */
   private record Arrivals(float[][] rows, boolean[] faulty, int[] worker) {
 
-    static Arrivals of(float[][] reported, FaultPlan faults, boolean leaveFaultyOut) {
+    /**
+     * @param flagged the detector's flags, to stand for the truth; null to give the truth. When the
+     *     detector flags every report that arrived, none is dropped.
+     */
+    static Arrivals of(
+        float[][] reported, FaultPlan faults, boolean leaveFaultyOut, boolean[] flagged) {
       int n = reported.length;
       int count = 0;
       for (int w = 0; w < n; w++) {
@@ -195,11 +217,23 @@ final class StepPipeline {
       for (int w = 0, j = 0; w < n; w++) {
         if (enters(reported, faults, leaveFaultyOut, w)) {
           rows[j] = reported[w];
-          faulty[j] = faults.isFaulty(w);
+          faulty[j] = flagged != null ? flagged[w] : faults.isFaulty(w);
           worker[j++] = w;
         }
       }
+      if (flagged != null && count > 0 && allSet(faulty)) {
+        faulty = new boolean[count];
+      }
       return new Arrivals(rows, faulty, worker);
+    }
+
+    private static boolean allSet(boolean[] flags) {
+      for (boolean f : flags) {
+        if (!f) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static boolean enters(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.ftsim.aggregation.Mean;
+import org.ftsim.detection.Detection;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.linalg.Vectors;
 import org.ftsim.results.Rows.WorkerRow;
@@ -21,6 +22,7 @@ final class WorkerMetrics {
    * @param used per worker, whether the aggregate used its report
    * @param corrected per worker, whether its report was corrected, with its true error in {@code
    *     correctionError}
+   * @param detection the detector's verdict on the step, or null without a detector
    */
   static List<WorkerRow> rows(
       String runId,
@@ -32,7 +34,8 @@ final class WorkerMetrics {
       float[][] reported,
       boolean[] used,
       boolean[] corrected,
-      double[] correctionError) {
+      double[] correctionError,
+      Detection detection) {
     int n = honest.length;
     float[][] honestRows =
         IntStream.range(0, n)
@@ -68,7 +71,11 @@ final class WorkerMetrics {
               g.loss(),
               s == null ? null : s[1] / (s[0] * meanNorm),
               corrected[w],
-              corrected[w] ? correctionError[w] : null));
+              corrected[w] ? correctionError[w] : null,
+              detection == null ? null : detection.flagged()[w],
+              detection == null || Double.isNaN(detection.suspicion()[w])
+                  ? null
+                  : detection.suspicion()[w]));
     }
     return rows;
   }

@@ -158,7 +158,9 @@ public final class Rows {
       double loss,
       Double cosToHonestMean,
       boolean corrected,
-      Double correctionError)
+      Double correctionError,
+      Boolean flagged,
+      Double suspicion)
       implements Result {
     @Override
     public Table table() {
@@ -180,7 +182,9 @@ public final class Rows {
           loss,
           cosToHonestMean,
           corrected,
-          correctionError);
+          correctionError,
+          flagged,
+          suspicion);
     }
   }
 
@@ -218,6 +222,50 @@ public final class Rows {
     public Row row() {
       return RowFactory.create(
           runId, step, worker, model, fitStep, trainMse, trainMape, trueError, fitMs);
+    }
+  }
+
+  /** A {@link Table#DETECTIONS} row: one per run with a detector, when it ends. */
+  public record DetectionRow(
+      String runId,
+      String detector,
+      int steps,
+      Double precision,
+      Double recall,
+      Double f1,
+      long trueFlags,
+      long falseFlags,
+      long missed,
+      long honestFlags,
+      List<Integer> faultyWorkers,
+      List<Integer> delays,
+      int detected,
+      Double meanDelay,
+      long extraGradients)
+      implements Result {
+    @Override
+    public Table table() {
+      return Table.DETECTIONS;
+    }
+
+    @Override
+    public Row row() {
+      return RowFactory.create(
+          runId,
+          detector,
+          steps,
+          precision,
+          recall,
+          f1,
+          trueFlags,
+          falseFlags,
+          missed,
+          honestFlags,
+          faultyWorkers.toArray(new Integer[0]),
+          delays.toArray(new Integer[0]),
+          detected,
+          meanDelay,
+          extraGradients);
     }
   }
 }

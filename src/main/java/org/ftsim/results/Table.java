@@ -14,7 +14,8 @@ public enum Table {
   EVALS("evals", Tables.EVALS, List.of("step", "metric_name")),
   WORKERS("workers", Tables.WORKERS, List.of("step", "worker")),
   SHARDS("shards", Tables.SHARDS, List.of("worker", "label")),
-  CORRECTIONS("corrections", Tables.CORRECTIONS, List.of("step", "worker"));
+  CORRECTIONS("corrections", Tables.CORRECTIONS, List.of("step", "worker")),
+  DETECTIONS("detections", Tables.DETECTIONS, List.of("detector"));
 
   private final String folder;
   private final StructType schema;

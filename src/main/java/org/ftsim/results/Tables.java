@@ -74,7 +74,10 @@ public final class Tables {
           field("test_loss", DoubleType, false),
           field("eval_ms", DoubleType, false));
 
-  /** One row per worker per step. */
+  /**
+   * One row per worker per step; {@code flagged} and {@code suspicion} are the detector's (null
+   * without {@code --detect}; suspicion null also when nothing arrived).
+   */
   public static final StructType WORKERS =
       schema(
           field("run_id", StringType, false),
@@ -89,7 +92,9 @@ public final class Tables {
           field("loss", DoubleType, false),
           field("cos_to_honest_mean", DoubleType, true),
           field("corrected", BooleanType, false),
-          field("correction_error", DoubleType, true));
+          field("correction_error", DoubleType, true),
+          field("flagged", BooleanType, true),
+          field("suspicion", DoubleType, true));
 
   /** The label histogram of each worker's share of the training set, written when a run starts. */
   public static final StructType SHARDS =
@@ -114,6 +119,32 @@ public final class Tables {
           field("train_mape", DoubleType, true),
           field("true_error", DoubleType, true),
           field("fit_ms", DoubleType, false));
+
+  /**
+   * One row per run with a detector ({@code --detect}), written when it ends: its flags scored
+   * against the truth over the worker-steps whose reports arrived, positive when the worker
+   * misbehaved at that step. {@code delays} holds, for each of {@code faulty_workers}, the steps
+   * from its first misbehaviour to its first correct flag (null: never caught); {@code
+   * honest_flags} counts flags of workers that are not faulty at all; {@code extra_gradients} the
+   * gradients detection computed on top of the run's.
+   */
+  public static final StructType DETECTIONS =
+      schema(
+          field("run_id", StringType, false),
+          field("detector", StringType, false),
+          field("steps", IntegerType, false),
+          field("precision", DoubleType, true),
+          field("recall", DoubleType, true),
+          field("f1", DoubleType, true),
+          field("true_flags", LongType, false),
+          field("false_flags", LongType, false),
+          field("missed", LongType, false),
+          field("honest_flags", LongType, false),
+          field("faulty_workers", createArrayType(IntegerType, false), false),
+          field("delays", createArrayType(IntegerType, true), false),
+          field("detected", IntegerType, false),
+          field("mean_delay", DoubleType, true),
+          field("extra_gradients", LongType, false));
 
   private Tables() {}
 

@@ -49,7 +49,7 @@ class CheckpointStoreTest {
             new DataConfig("synthetic", 5, 160, "iid"),
             new TrainingConfig(null, 2, "adam", Double.NaN, Double.NaN, "sqrt"),
             new FaultConfig(List.of(1, 3), "gaussian:0.5", Map.of(3, "random:1"), 0.7, 2),
-            new DefenseConfig("cclip:tau=5,iters=3", "bucketing:2", -1),
+            new DefenseConfig("cclip:tau=5,iters=3", "bucketing:2", -1, null),
             new CorrectionConfig(true, "mllib-gbt:iterations=2", 3, 0.9, 2, null)));
   }
 

@@ -57,11 +57,12 @@ class ResumeTest {
   @TempDir static Path dir;
 
   /**
-   * sgd (momentum 0.9), a random fault, cclip after bucketing: 4 steps an epoch, 8 in all;
-   * checkpoints at 3, 6 and 8 (the end).
+   * sgd (momentum 0.9), a random fault, cclip after bucketing, watched by the reputation detector
+   * (whose suspicions carry over steps): 4 steps an epoch, 8 in all; checkpoints at 3, 6 and 8 (the
+   * end).
    */
   static final String[] SGD_CCLIP =
-      ("-d synthetic -w 5 -f 1 --fault random:1 -df cclip --pre bucketing:2"
+      ("-d synthetic -w 5 -f 1 --fault random:1 -df cclip --pre bucketing:2 --detect reputation"
               + " -gb 512 -e 2 --seed 3 --proc 2 --checkpoint-every 3")
           .split(" ");
 
@@ -236,6 +237,14 @@ class ResumeTest {
       assertCarriedEquals(a.defense().pre().get(i), b.defense().pre().get(i));
     }
     assertEquals(a.progress().lastMetric(), b.progress().lastMetric());
+    assertEquals(a.detection() == null, b.detection() == null);
+    if (a.detection() != null) {
+      assertArrayEquals(a.detection().detector(), b.detection().detector(), "suspicions");
+      assertEquals(a.detection().score().trueFlags(), b.detection().score().trueFlags());
+      assertEquals(a.detection().score().falseFlags(), b.detection().score().falseFlags());
+      assertEquals(a.detection().score().steps(), b.detection().score().steps());
+      assertArrayEquals(a.detection().score().firstCaught(), b.detection().score().firstCaught());
+    }
     if (a.correction() != null) {
       assertEquals(a.correction().fitSteps(), b.correction().fitSteps());
       assertEquals(a.correction().corrected(), b.correction().corrected());
@@ -256,6 +265,7 @@ class ResumeTest {
             "evals", new String[] {"step"},
             "workers", new String[] {"step", "worker"},
             "corrections", new String[] {"step", "worker"},
+            "detections", new String[] {"detector"},
             "shards", new String[] {"worker", "label"});
     for (Map.Entry<String, String[]> e : keys.entrySet()) {
       String table = e.getKey();
@@ -266,7 +276,9 @@ class ResumeTest {
       Map<String, List<Row>> byRun = rows(table, List.of(reference, resumed), key);
       List<Row> expected = byRun.get(reference);
       List<Row> actual = byRun.get(resumed);
-      assertFalse(expected.isEmpty() && !table.equals("corrections"), table + " has rows");
+      assertFalse(
+          expected.isEmpty() && !table.equals("corrections") && !table.equals("detections"),
+          table + " has rows");
       assertEquals(expected.size(), actual.size(), table + " rows");
       for (int i = 0; i < expected.size(); i++) {
         assertEquals(expected.get(i), actual.get(i), table + " row " + i);

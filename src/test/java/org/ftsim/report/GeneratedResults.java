@@ -116,7 +116,9 @@ final class GeneratedResults {
             "0.5 * exp(-step / 300.0) * (1 + 0.2 * randn(8)) * IF(faulty, 10, 1) AS grad_norm",
             "2.3 * exp(-step / 150.0) + 0.2 + 0.1 * randn(9) AS loss",
             "IF(faulty, 0.2, 0.8) + 0.1 * rand(10) AS cos_to_honest_mean",
-            "IF(corrected, 0.05 + 0.01 * rand(11), NULL) AS correction_error");
+            "IF(corrected, 0.05 + 0.01 * rand(11), NULL) AS correction_error",
+            "CAST(NULL AS BOOLEAN) AS flagged",
+            "CAST(NULL AS DOUBLE) AS suspicion");
 
     write(
         workerTable.where("corrected"),
