@@ -1,17 +1,9 @@
 package org.ftsim.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.ftsim.config.CorrectionConfig;
-import org.ftsim.config.DataConfig;
-import org.ftsim.config.DefenseConfig;
 import org.ftsim.config.FaultConfig;
-import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
-import org.ftsim.config.TrainingConfig;
 import org.kohsuke.args4j.Option;
 
 /** The options of {@code ftsim train}: the prototype's flags first (SPEC §3). */
@@ -185,6 +177,12 @@ final class TrainCommand {
   String partition = "iid";
 
   @Option(
+      name = "--resize",
+      metaVar = "N",
+      usage = "resize images to N×N, bilinearly (the prototype's 224 for ResNets; default: none)")
+  Integer resize;
+
+  @Option(
       name = "--correct",
       usage = "gradient correction: replica phases and a learned regression (SPEC §7)")
   boolean correct;
@@ -247,60 +245,6 @@ final class TrainCommand {
 
   /** The configuration these options describe, its open defaults not yet resolved. */
   SimulationConfig toConfig() {
-    List<Integer> faultyWorkers = new ArrayList<>();
-    for (String f : faulty) {
-      faultyWorkers.add(parseInt("-f/--faulty", f));
-    }
-    Map<Integer, String> overrides = new LinkedHashMap<>();
-    for (String item : faultOf) {
-      int eq = item.indexOf('=');
-      if (eq <= 0) {
-        throw new UserError("--fault-of " + item + ": expected I=SPEC, e.g. 3=gaussian:1");
-      }
-      int w = parseInt("--fault-of", item.substring(0, eq));
-      if (overrides.put(w, item.substring(eq + 1)) != null) {
-        throw new UserError("--fault-of " + item + ": worker " + w + " given twice");
-      }
-    }
-    return new SimulationConfig(
-        new RunConfig(
-            runId,
-            resultsDir,
-            dataDir,
-            master,
-            proc == null ? 0 : proc,
-            device,
-            seed,
-            maxSteps == null ? 0 : maxSteps,
-            evalEvery == null ? 0 : evalEvery,
-            logEvery,
-            checkpointEvery == null ? 0 : checkpointEvery),
-        new DataConfig(dataset.toLowerCase(Locale.ROOT), workers, globalBatch, partition),
-        new TrainingConfig(
-            arch,
-            epochs,
-            optimizer,
-            lr == null ? Double.NaN : lr,
-            momentum == null ? Double.NaN : momentum,
-            lrScaling),
-        new FaultConfig(faultyWorkers, fault, overrides, faultProb, faultStart),
-        new DefenseConfig(
-            defense, pre == null ? "" : pre, tolerate == null ? -1 : tolerate, detect),
-        // As the prototype's: collecting the replica pairs turns correction on.
-        new CorrectionConfig(
-            correct || dataCollPath != null,
-            correctModel,
-            correctEvery,
-            correctWeight,
-            replicaSteps,
-            dataCollPath));
-  }
-
-  private static int parseInt(String flag, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new UserError(flag + " " + value + ": not a worker index");
-    }
+    return OptionsConfig.of(this);
   }
 }

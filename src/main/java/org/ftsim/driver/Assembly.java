@@ -16,6 +16,7 @@ import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
 import org.ftsim.data.DatasetDescriptor;
 import org.ftsim.data.DatasetRegistry;
+import org.ftsim.data.InputShape;
 import org.ftsim.data.Partitioner;
 import org.ftsim.data.Partitioners;
 import org.ftsim.detection.Detector;
@@ -79,6 +80,20 @@ public final class Assembly {
     String misfit = ArchitectureRegistry.misfit(arch, dataset);
     if (misfit != null) {
       throw new ConfigException("--arch", arch, misfit);
+    }
+    int resize = c.data().resize();
+    if (resize != 0) {
+      if (resize < 0) {
+        throw new ConfigException("--resize", resize, "must be positive (or 0 for none)");
+      }
+      if (data.shape().height() == 1) {
+        throw new ConfigException(
+            "--resize", resize, "resizes images; the " + dataset + " dataset's input is flat");
+      }
+      String unsuitable = ArchitectureRegistry.get(arch).unsuitableInput(input(c, data.shape()));
+      if (unsuitable != null) {
+        throw new ConfigException("--arch", arch, unsuitable + " (--resize " + resize + ")");
+      }
     }
     Checks.check(c);
     FaultPlan faults = faults(c);
@@ -144,7 +159,10 @@ public final class Assembly {
     boolean regression = !train.isClassification();
     ModelSpec model =
         new ModelSpec(
-            c.training().arch(), train.shape(), regression ? 1 : train.classes(), regression);
+            c.training().arch(),
+            input(c, train.shape()),
+            regression ? 1 : train.classes(),
+            regression);
     return new Components(
         model,
         batches(c, train),
@@ -153,6 +171,12 @@ public final class Assembly {
         optimizer(c),
         scaling(c),
         model.network().statePositions());
+  }
+
+  /** The network's input: the dataset's images, resized to {@code --resize} when it is set. */
+  static InputShape input(SimulationConfig c, InputShape own) {
+    int side = c.data().resize();
+    return side == 0 ? own : new InputShape(own.channels(), side, side);
   }
 
   /**

@@ -43,7 +43,8 @@ final class EvalTask extends PartitionTask<EvalChunk> {
       for (int i = 0; i < indices.length; i++) {
         indices[i] = from + i;
       }
-      float[] y = entry.network.output(Batches.features(data, indices), indices.length);
+      float[] y =
+          entry.network.output(Batches.features(data, indices, model.input()), indices.length);
       int width = y.length / indices.length;
       long correct = 0;
       double loss = 0;

@@ -65,14 +65,16 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       int[] indices = batches.subBatch(epoch, step, owner);
       long seed = batches.randomSeed(epoch, step, w);
       Gradients.Result r =
-          Gradients.compute(entry.network, entry.scratch, data, indices, flipLabels[w], seed);
+          Gradients.compute(
+              entry.network, entry.scratch, data, model.input(), indices, flipLabels[w], seed);
       // Batch normalisation's statistics of this batch, for the driver's running statistics.
       byte[] statistics =
           entry.hasState ? FloatBytes.encode(entry.network.batchStatistics()) : null;
       // The truth of a label-flipping worker: the same sub-batch and dropout, true labels.
       byte[] clean =
           flipLabels[w] && cleanToo != null && cleanToo[w]
-              ? Gradients.compute(entry.network, entry.scratch, data, indices, false, seed)
+              ? Gradients.compute(
+                      entry.network, entry.scratch, data, model.input(), indices, false, seed)
                   .gradient()
               : null;
       out.add(

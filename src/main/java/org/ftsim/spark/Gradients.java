@@ -1,6 +1,7 @@
 package org.ftsim.spark;
 
 import org.ftsim.data.Dataset;
+import org.ftsim.data.InputShape;
 import org.ftsim.model.Network;
 
 /** One worker's gradient: the gradient of its mean loss over a sub-batch of a dataset. */
@@ -39,7 +40,22 @@ public final class Gradients {
       int[] indices,
       boolean flipLabels,
       long randomSeed) {
-    double loss = net.gradient(Batches.of(data, indices, flipLabels), randomSeed, scratch);
+    return compute(net, scratch, data, data.shape(), indices, flipLabels, randomSeed);
+  }
+
+  /**
+   * {@link #compute(Network, Dataset, int[], boolean, long)} through {@code scratch} (length n), on
+   * inputs of shape {@code input} (the images resized when it is not the dataset's).
+   */
+  static Result compute(
+      Network net,
+      float[] scratch,
+      Dataset data,
+      InputShape input,
+      int[] indices,
+      boolean flipLabels,
+      long randomSeed) {
+    double loss = net.gradient(Batches.of(data, indices, flipLabels, input), randomSeed, scratch);
     return new Result(FloatBytes.encode(scratch), loss);
   }
 }

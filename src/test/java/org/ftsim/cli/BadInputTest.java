@@ -31,6 +31,8 @@ class BadInputTest {
         "-f 1 1 -w 4                   | -f/--faulty 1: worker index repeated",
         "-f 0 1 2 3 -w 4               | every worker is faulty",
         "-f x -w 4                     | -f/--faulty x",
+        "--resize 224                  | --resize 224: resizes images; the synthetic dataset's input is flat",
+        "-d mnist --resize -1          | --resize -1: must be positive (or 0 for none)",
         "-f -1 -w 4                    | -f/--faulty -1: worker index out of range [0, 3]",
         "-f 0 -2 -w 4                  | -f/--faulty -2: worker index out of range [0, 3]",
         "-d dummy -f 0 --fault labelflip | --fault labelflip: flips labels; the dummy regression has none",

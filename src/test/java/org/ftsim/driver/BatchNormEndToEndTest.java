@@ -130,4 +130,33 @@ class BatchNormEndToEndTest {
     assertArrayEquals(finalParams("whole"), finalParams("cut"));
     assertEquals(column("steps", "whole", "train_loss"), column("steps", "cut", "train_loss"));
   }
+
+  /** The prototype's ResNet input: CIFAR images resized to 224 × 224 for the ImageNet stem. */
+  @Test
+  void resnet18OnImagesResizedTo224() {
+    String console =
+        CommandRuns.ftsim(
+            List.of(
+                "-d",
+                "cifar10",
+                "--arch",
+                "resnet18",
+                "--resize",
+                "224",
+                "-w",
+                "2",
+                "-gb",
+                "2",
+                "--max-steps",
+                "1",
+                "--run-id",
+                "r224",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "-tb",
+                dir.resolve("runs").toString()));
+    assertTrue(console.contains("model: resnet18, 11191242 parameters"), console);
+    assertTrue(console.contains("final accuracy: "), console);
+    assertEquals(1, column("steps", "r224", "train_loss").size());
+  }
 }

@@ -129,7 +129,7 @@ public final class CheckpointCost {
         c.withRun(
                 new RunConfig(
                     runId, "runs", "data", null, 0, "cpu", c.seed(), 0, 0, 1, /* every */ 10))
-            .withData(new DataConfig("mnist", 16, 512, "iid"))
+            .withData(new DataConfig("mnist", 16, 512, "iid", 0))
             .withFaults(
                 new FaultConfig(List.of(0, 1, 2, 3, 4), FaultConfig.DEFAULT_FAULT, Map.of(), 1, 1))
             .withCorrection(new CorrectionConfig(true, "linear", 10, 0.95, 2, null)));
