@@ -74,8 +74,12 @@ public final class Main {
       if (rest[0].equals("report")) {
         return ReportCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
       }
+      if (rest[0].equals("correction-study")) {
+        return CorrectionStudyCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
+      }
       if (!rest[0].equals("train")) {
-        err.println("ftsim: unknown command '" + rest[0] + "'; valid: train, report");
+        err.println(
+            "ftsim: unknown command '" + rest[0] + "'; valid: train, report, correction-study");
         return USAGE;
       }
       rest = Arrays.copyOfRange(rest, 1, rest.length);
