@@ -35,8 +35,9 @@ import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.ParserProperties;
 
 /**
- * The {@code ftsim} command line: {@code ftsim [train] [options]} or {@code ftsim report
- * [options]}. User errors print one line and exit with status 2 before anything is written.
+ * The {@code ftsim} command line: {@code ftsim [train] [options]}, {@code ftsim report [options]}
+ * or {@code ftsim correction-study PAIRS [options]}. User errors print one line and exit with
+ * status 2 before anything is written.
  */
 public final class Main {
 
