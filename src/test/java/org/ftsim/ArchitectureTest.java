@@ -32,6 +32,7 @@ class ArchitectureTest {
           "org.ftsim.correction.CoordinateFrame",
           "org.ftsim.correction.MllibGradientBoostedTrees",
           "org.ftsim.correction.MllibLinearRegression",
+          "org.ftsim.correction.MultilayerPerceptron",
           "org.ftsim.correction.RegressorRegistry",
           "org.ftsim.correction.ReplicaData");
 

@@ -36,9 +36,9 @@ import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.ParserProperties;
 
 /**
- * The {@code ftsim} command line: {@code ftsim [train] [options]}, {@code ftsim report [options]}
- * or {@code ftsim import-tensorboard DIR [options]}. User errors print one line and exit with
- * status 2 before anything is written.
+ * The {@code ftsim} command line: {@code ftsim [train] [options]}, {@code ftsim report [options]},
+ * {@code ftsim import-tensorboard DIR [options]} or {@code ftsim correction-study PAIRS [options]}.
+ * User errors print one line and exit with status 2 before anything is written.
  */
 public final class Main {
 
@@ -79,9 +79,14 @@ public final class Main {
       if (rest[0].equals("import-tensorboard")) {
         return ImportCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
       }
+      if (rest[0].equals("correction-study")) {
+        return CorrectionStudyCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
+      }
       if (!rest[0].equals("train")) {
         err.println(
-            "ftsim: unknown command '" + rest[0] + "'; valid: train, report, import-tensorboard");
+            "ftsim: unknown command '"
+                + rest[0]
+                + "'; valid: train, report, import-tensorboard, correction-study");
         return USAGE;
       }
       rest = Arrays.copyOfRange(rest, 1, rest.length);

@@ -190,7 +190,7 @@ final class TrainCommand {
   @Option(
       name = "--correct-model",
       metaVar = "NAME",
-      usage = "correction regressor: linear, mllib-linear, mllib-gbt")
+      usage = "correction regressor: linear, mllib-linear, mllib-gbt, mlp")
   String correctModel = "linear";
 
   @Option(

@@ -27,6 +27,8 @@ public final class RegressorRegistry {
   private static final List<String> GBT_KEYS =
       List.of("iterations", "depth", "bins", "step", "sample");
 
+  private static final List<String> MLP_KEYS = List.of("hidden", "epochs", "batch");
+
   private static final Map<String, Entry> REGRESSORS = new LinkedHashMap<>();
 
   static {
@@ -71,11 +73,32 @@ public final class RegressorRegistry {
                   integer(spec, 4, MllibGradientBoostedTrees.DEFAULT_SAMPLE),
                   seed);
             }));
+    REGRESSORS.put(
+        "mlp",
+        new Entry(
+            "mlp[:hidden="
+                + MultilayerPerceptron.DEFAULT_HIDDEN
+                + ",epochs="
+                + MultilayerPerceptron.DEFAULT_EPOCHS
+                + ",batch="
+                + MultilayerPerceptron.DEFAULT_BATCH
+                + "]",
+            (spec, spark, seed) -> {
+              spec.requireKeys(MLP_KEYS);
+              return new MultilayerPerceptron(
+                  spec.integer(0, MLP_KEYS.get(0), MultilayerPerceptron.DEFAULT_HIDDEN, 1),
+                  spec.integer(1, MLP_KEYS.get(1), MultilayerPerceptron.DEFAULT_EPOCHS, 1),
+                  spec.integer(2, MLP_KEYS.get(2), MultilayerPerceptron.DEFAULT_BATCH, 1),
+                  seed);
+            }));
   }
 
   private RegressorRegistry() {}
 
-  /** The valid names: {@code linear} (the default), {@code mllib-linear}, {@code mllib-gbt}. */
+  /**
+   * The valid names: {@code linear} (the default), {@code mllib-linear}, {@code mllib-gbt}, {@code
+   * mlp}.
+   */
   public static List<String> names() {
     return List.copyOf(REGRESSORS.keySet());
   }

@@ -14,22 +14,26 @@ class RegressorRegistryTest {
 
   @Test
   void namesAndUsages() {
-    assertEquals(List.of("linear", "mllib-linear", "mllib-gbt"), RegressorRegistry.names());
+    assertEquals(List.of("linear", "mllib-linear", "mllib-gbt", "mlp"), RegressorRegistry.names());
     assertEquals(
         List.of(
             "linear",
             "mllib-linear",
-            "mllib-gbt[:iterations=5,depth=6,bins=256,step=0.5,sample=100000]"),
+            "mllib-gbt[:iterations=5,depth=6,bins=256,step=0.5,sample=100000]",
+            "mlp[:hidden=10,epochs=200,batch=200]"),
         RegressorRegistry.usages());
     assertInstanceOf(ClosedFormLinear.class, RegressorRegistry.create("linear", null));
     assertInstanceOf(ClosedFormLinear.class, RegressorRegistry.create(" LINEAR ", null));
     assertEquals("linear", RegressorRegistry.create("linear", null).toString());
+    assertInstanceOf(MultilayerPerceptron.class, RegressorRegistry.create("mlp", null));
+    assertEquals(
+        "mlp:hidden=4,epochs=30,batch=200", RegressorRegistry.create("mlp:4,30", null).toString());
   }
 
   @Test
   void unknownNamesListTheValidOnes() {
     assertEquals(
-        "unknown correction model 'svm'; valid: linear, mllib-linear, mllib-gbt",
+        "unknown correction model 'svm'; valid: linear, mllib-linear, mllib-gbt, mlp",
         assertThrows(IllegalArgumentException.class, () -> RegressorRegistry.create("svm", null))
             .getMessage());
   }
@@ -78,6 +82,9 @@ class RegressorRegistryTest {
         "mllib-gbt:bins=1 | mllib-gbt bins must be in [2, 65536]; got 1",
         "mllib-gbt:step=0 | mllib-gbt step must be in (0, 1]; got 0.0",
         "mllib-gbt:sample=0 | mllib-gbt sample must be >= 1; got 0",
+        "mlp:hidden=0 | mlp hidden must be an integer >= 1; got 0 in 'mlp:hidden=0'",
+        "mlp:epochs=2.5 | mlp epochs must be an integer >= 1; got 2.5 in 'mlp:epochs=2.5'",
+        "mlp:rate=1 | unknown parameter 'rate' in 'mlp:rate=1'; valid: [hidden, epochs, batch]",
       })
   void gbtParametersAreValidatedBeforeTheSession(String spec, String message) {
     assertEquals(
