@@ -1,28 +1,18 @@
 package org.ftsim.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.ftsim.base.Spec;
 import org.ftsim.config.ConfigException;
 import org.ftsim.correction.CorrectionStudy;
 import org.ftsim.correction.Regressor;
 import org.ftsim.correction.RegressorRegistry;
 import org.ftsim.correction.ReplicaData;
-import org.ftsim.driver.Simulation;
 import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
@@ -32,36 +22,12 @@ import org.kohsuke.args4j.ParserProperties;
 /**
  * {@code ftsim correction-study PAIRS}: the prototype's correction study ({@link CorrectionStudy})
  * over the replica pairs that {@code --data_coll_path} writes; prints a table and writes it to
- * {@code --out} as Parquet and CSV.
+ * {@code --out} as Parquet and StudyTable.CSV.
  */
 final class CorrectionStudyCommand {
 
   /** The prototype's two regressors. */
   static final String DEFAULT_MODELS = "linear,mlp";
-
-  /** The table's file names under {@code --out}. */
-  static final String PARQUET = "correction_study.parquet";
-
-  static final String CSV = "correction_study.csv";
-
-  static final StructType SCHEMA =
-      new StructType(
-          new StructField[] {
-            DataTypes.createStructField("worker", DataTypes.IntegerType, false),
-            DataTypes.createStructField("model", DataTypes.StringType, false),
-            DataTypes.createStructField("coverage", DataTypes.DoubleType, false),
-            DataTypes.createStructField("sample_size", DataTypes.LongType, false),
-            DataTypes.createStructField("fit_s", DataTypes.DoubleType, false),
-            DataTypes.createStructField("test_mse", DataTypes.DoubleType, false),
-            DataTypes.createStructField("mape", DataTypes.DoubleType, false),
-            DataTypes.createStructField("relative_mape", DataTypes.DoubleType, false),
-            DataTypes.createStructField("test_steps", DataTypes.IntegerType, false),
-            DataTypes.createStructField("test_pairs", DataTypes.LongType, false),
-            DataTypes.createStructField("true_variance", DataTypes.DoubleType, false),
-            DataTypes.createStructField("pairs", DataTypes.StringType, false),
-            DataTypes.createStructField("seed", DataTypes.LongType, false),
-            DataTypes.createStructField("code_version", DataTypes.StringType, false)
-          });
 
   @Argument(
       metaVar = "PAIRS",
@@ -171,19 +137,23 @@ final class CorrectionStudyCommand {
         }
       }
     }
-    console.println(header());
+    console.println(StudyTable.header());
     List<CorrectionStudy.Result> results = new ArrayList<>();
     for (Map.Entry<Integer, List<ReplicaData.Record>> w : byWorker.entrySet()) {
       List<float[]> faulty = w.getValue().stream().map(ReplicaData.Record::faulty).toList();
       List<float[]> honest = w.getValue().stream().map(ReplicaData.Record::honest).toList();
       for (CorrectionStudy.Result r :
           CorrectionStudy.run(w.getKey(), faulty, honest, coverages, regressors, seed)) {
-        console.println(line(r));
+        console.println(StudyTable.line(r));
         results.add(r);
       }
     }
-    write(spark, dir, results);
-    console.println("correction study: " + dir.resolve(CSV) + ", " + dir.resolve(PARQUET));
+    StudyTable.write(spark, dir, results, pairs, seed);
+    console.println(
+        "correction study: "
+            + dir.resolve(StudyTable.CSV)
+            + ", "
+            + dir.resolve(StudyTable.PARQUET));
     return 0;
   }
 
@@ -221,79 +191,6 @@ final class CorrectionStudyCommand {
       }
     }
     return List.copyOf(specs);
-  }
-
-  static String header() {
-    return String.format(
-        Locale.ROOT,
-        "%-6s %-34s %8s %11s %9s %12s %12s %12s %12s",
-        "worker",
-        "model",
-        "coverage",
-        "sample_size",
-        "fit_s",
-        "test_mse",
-        "mape",
-        "rel_mape",
-        "true_var");
-  }
-
-  static String line(CorrectionStudy.Result r) {
-    return String.format(
-        Locale.ROOT,
-        "%-6d %-34s %8.2f %11d %9.4f %12.4e %12.4e %12.4e %12.4e",
-        r.worker(),
-        r.model(),
-        r.coverage(),
-        r.sampleSize(),
-        r.fitSeconds(),
-        r.testMse(),
-        r.mape(),
-        r.relativeMape(),
-        r.trueVariance());
-  }
-
-  private void write(SparkSession spark, Path dir, List<CorrectionStudy.Result> results) {
-    String version = Simulation.codeVersion();
-    List<Row> rows = new ArrayList<>();
-    List<String> csv = new ArrayList<>();
-    csv.add(String.join(",", SCHEMA.fieldNames()));
-    for (CorrectionStudy.Result r : results) {
-      Object[] values = {
-        r.worker(),
-        r.model(),
-        r.coverage(),
-        r.sampleSize(),
-        r.fitSeconds(),
-        r.testMse(),
-        r.mape(),
-        r.relativeMape(),
-        r.testSteps(),
-        r.testPairs(),
-        r.trueVariance(),
-        pairs,
-        seed,
-        version
-      };
-      rows.add(RowFactory.create(values));
-      List<String> cells = new ArrayList<>();
-      for (Object v : values) {
-        String s = String.valueOf(v);
-        cells.add(s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s);
-      }
-      csv.add(String.join(",", cells));
-    }
-    try {
-      Files.createDirectories(dir);
-      Files.write(dir.resolve(CSV), csv);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    spark
-        .createDataFrame(rows, SCHEMA)
-        .coalesce(1)
-        .write()
-        .parquet(dir.resolve(PARQUET).toUri().toString());
   }
 
   /** The first line of the innermost message, at most 200 characters. */

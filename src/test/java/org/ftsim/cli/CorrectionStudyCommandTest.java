@@ -78,14 +78,14 @@ class CorrectionStudyCommandTest {
     assertEquals(0, r.status(), r.err());
     // Header, 2 coverages × 2 models, the closing line.
     assertEquals(6, r.out().strip().split("\n").length, r.out());
-    List<String> csv = Files.readAllLines(out.resolve(CorrectionStudyCommand.CSV));
+    List<String> csv = Files.readAllLines(out.resolve(StudyTable.CSV));
     assertEquals(5, csv.size());
     assertTrue(csv.get(0).startsWith("worker,model,coverage,sample_size,fit_s,test_mse,mape,"));
     assertTrue(csv.get(2).startsWith("2,\"mllib-gbt:iterations=2,depth=3,"), csv.get(2));
     List<Row> rows =
         SPARK
             .read()
-            .parquet(out.resolve(CorrectionStudyCommand.PARQUET).toString())
+            .parquet(out.resolve(StudyTable.PARQUET).toString())
             .orderBy("coverage", "model")
             .collectAsList();
     assertEquals(4, rows.size());
