@@ -19,7 +19,9 @@ class ArchitectureRegistryTest {
 
   @Test
   void namesInHelpOrder() {
-    assertEquals(List.of("linear", "mlp", "cnn", "lenet"), ArchitectureRegistry.names());
+    assertEquals(
+        List.of("linear", "mlp", "cnn", "lenet", "resnet18", "resnet18-cifar"),
+        ArchitectureRegistry.names());
     assertEquals(
         List.of("linear"),
         ArchitectureRegistry.all().stream()
@@ -31,14 +33,14 @@ class ArchitectureRegistryTest {
   @Test
   void unknownNamesListTheValidOnes() {
     assertEquals(
-        "unknown architecture 'resnet18'; valid: linear, mlp, cnn, lenet",
-        assertThrows(IllegalArgumentException.class, () -> ArchitectureRegistry.get("resnet18"))
+        "unknown architecture 'resnet50'; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar",
+        assertThrows(IllegalArgumentException.class, () -> ArchitectureRegistry.get("resnet50"))
             .getMessage());
     assertEquals(
-        "unknown architecture 'resnet18'; valid: linear, mlp, cnn, lenet",
+        "unknown architecture 'resnet50'; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar",
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new ModelSpec("resnet18", InputShape.flat(4), 2, false))
+                () -> new ModelSpec("resnet50", InputShape.flat(4), 2, false))
             .getMessage());
   }
 
@@ -56,7 +58,7 @@ class ArchitectureRegistryTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "resnet | mnist     | unknown architecture; valid: linear, mlp, cnn, lenet",
+        "resnet | mnist     | unknown architecture; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar",
         "cnn    | dummy     | the dummy regression takes the linear model",
         "linear | mnist     | the linear model is for the dummy regression; use mlp",
         "linear | cifar10   | the linear model is for the dummy regression; use cnn",
