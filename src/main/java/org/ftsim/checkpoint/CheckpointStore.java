@@ -128,6 +128,21 @@ public final class CheckpointStore {
     }
   }
 
+  /**
+   * The checkpoint in file {@code path} (any Hadoop path), e.g. {@code
+   * DIR/checkpoints/RUN_ID/step-0000000100.ckpt}.
+   *
+   * @throws UncheckedIOException when it cannot be read or is not a whole checkpoint
+   */
+  public static Checkpoint readFile(String path, Configuration hadoop) {
+    Path file = new Path(path);
+    try (FSDataInputStream in = file.getFileSystem(hadoop).open(file)) {
+      return CheckpointFile.read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
   /** Whether this run has a checkpoint or a {@code finished} mark. */
   public boolean exists() {
     return newest().isPresent() || finished();

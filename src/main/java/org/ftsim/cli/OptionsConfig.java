@@ -60,7 +60,8 @@ final class OptionsConfig {
             c.optimizer,
             c.lr == null ? Double.NaN : c.lr,
             c.momentum == null ? Double.NaN : c.momentum,
-            c.lrScaling),
+            c.lrScaling,
+            c.init),
         new FaultConfig(faultyWorkers, c.fault, overrides, c.faultProb, c.faultStart),
         new DefenseConfig(
             c.defense, c.pre == null ? "" : c.pre, c.tolerate == null ? -1 : c.tolerate, c.detect),

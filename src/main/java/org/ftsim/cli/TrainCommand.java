@@ -177,6 +177,14 @@ final class TrainCommand {
   String partition = "iid";
 
   @Option(
+      name = "--init",
+      metaVar = "PATH",
+      usage =
+          "start from a saved network's parameters: an ftsim checkpoint file or a DL4J model zip"
+              + " (default: PyTorch's initialisation)")
+  String init;
+
+  @Option(
       name = "--resize",
       metaVar = "N",
       usage = "resize images to N×N, bilinearly (the prototype's 224 for ResNets; default: none)")

@@ -10,17 +10,25 @@ package org.ftsim.config;
  * @param lr base learning rate, or NaN for the dataset's default
  * @param momentum heavy-ball momentum of sgd, or NaN for the default
  * @param lrScaling learning-rate scaling with k
+ * @param init a saved network (an ftsim checkpoint file or a DL4J model zip) whose parameters the
+ *     run starts from, or null for PyTorch's default initialisation
  */
 public record TrainingConfig(
-    String arch, int epochs, String optimizer, double lr, double momentum, String lrScaling) {
+    String arch,
+    int epochs,
+    String optimizer,
+    double lr,
+    double momentum,
+    String lrScaling,
+    String init) {
 
   /** SPEC §3's defaults, the dataset's still open. */
   public static TrainingConfig defaults() {
-    return new TrainingConfig(null, 3, null, Double.NaN, Double.NaN, "sqrt");
+    return new TrainingConfig(null, 3, null, Double.NaN, Double.NaN, "sqrt", null);
   }
 
   /** With the given architecture, optimizer, learning rate and momentum. */
   public TrainingConfig withResolved(String arch, String optimizer, double lr, double momentum) {
-    return new TrainingConfig(arch, epochs, optimizer, lr, momentum, lrScaling);
+    return new TrainingConfig(arch, epochs, optimizer, lr, momentum, lrScaling, init);
   }
 }

@@ -24,6 +24,7 @@ import org.ftsim.detection.DetectorRegistry;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.model.ModelSpec;
+import org.ftsim.model.Network;
 import org.ftsim.optim.LearningRateScaling;
 import org.ftsim.optim.Optimizer;
 import org.ftsim.optim.Optimizers;
@@ -163,6 +164,7 @@ public final class Assembly {
             input(c, train.shape()),
             regression ? 1 : train.classes(),
             regression);
+    Network network = model.network();
     return new Components(
         model,
         batches(c, train),
@@ -170,7 +172,8 @@ public final class Assembly {
         defense(c),
         optimizer(c),
         scaling(c),
-        model.network().statePositions());
+        InitialParameters.of(c, model, network.size()),
+        network.statePositions());
   }
 
   /** The network's input: the dataset's images, resized to {@code --resize} when it is set. */

@@ -17,6 +17,7 @@ import org.ftsim.optim.Optimizer;
  * @param defense the pre-aggregators and the rule, told the worker count
  * @param optimizer the optimizer
  * @param scaling the learning rate's scaling with k
+ * @param initial the parameters the run starts from ({@link InitialParameters})
  * @param state the network's state positions (batch normalisation's running statistics), which
  *     reports never carry and the driver keeps ({@link BatchNormState}); empty without
  */
@@ -27,4 +28,5 @@ public record Components(
     Defense defense,
     Optimizer optimizer,
     LearningRateScaling scaling,
+    float[] initial,
     int[] state) {}

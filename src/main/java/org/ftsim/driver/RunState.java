@@ -2,7 +2,6 @@ package org.ftsim.driver;
 
 import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.config.SimulationConfig;
-import org.ftsim.model.ParamInit;
 import org.ftsim.results.Rows.StepRow;
 import org.ftsim.results.Timings;
 
@@ -36,7 +35,7 @@ final class RunState {
       DetectionStage detection,
       Checkpoint from) {
     RunState s = new RunState();
-    s.params = ParamInit.pytorchDefault(parts.model(), c.seed());
+    s.params = parts.initial().clone();
     if (from == null) {
       s.startedAt = System.currentTimeMillis();
       return s;

@@ -47,7 +47,7 @@ class CheckpointStoreTest {
         new SimulationConfig(
             new RunConfig(runId, "ignored", "data", null, 2, "cpu", 42, 0, 3, 1, 4),
             new DataConfig("synthetic", 5, 160, "iid", 0),
-            new TrainingConfig(null, 2, "adam", Double.NaN, Double.NaN, "sqrt"),
+            new TrainingConfig(null, 2, "adam", Double.NaN, Double.NaN, "sqrt", null),
             new FaultConfig(List.of(1, 3), "gaussian:0.5", Map.of(3, "random:1"), 0.7, 2),
             new DefenseConfig("cclip:tau=5,iters=3", "bucketing:2", -1, null),
             new CorrectionConfig(true, "mllib-gbt:iterations=2", 3, 0.9, 2, null)));
