@@ -17,8 +17,11 @@ public final class CommandRuns {
 
   private CommandRuns() {}
 
-  /** Runs {@code ftsim args} in this JVM, asserts it succeeded and returns its console. */
-  public static String ftsim(List<String> args) {
+  /** What a command did: its exit status and what it printed on each stream. */
+  public record Outcome(int status, String out, String err) {}
+
+  /** Runs {@code ftsim args} in this JVM and returns what it did. */
+  public static Outcome run(List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status =
@@ -26,8 +29,15 @@ public final class CommandRuns {
             args.toArray(new String[0]),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8);
+    return new Outcome(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs {@code ftsim args} in this JVM, asserts it succeeded and returns its console. */
+  public static String ftsim(List<String> args) {
+    Outcome outcome = run(args);
+    assertEquals(0, outcome.status(), outcome.err());
+    return outcome.out();
   }
 
   /** What {@link #killedAt} throws from the console: an in-JVM stand-in for a killed driver. */

@@ -17,7 +17,6 @@ import org.kohsuke.args4j.Argument;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
-import org.kohsuke.args4j.ParserProperties;
 
 /**
  * {@code ftsim correction-study PAIRS}: the prototype's correction study ({@link CorrectionStudy})
@@ -64,9 +63,7 @@ final class CorrectionStudyCommand {
   /** Parses {@code args} (after the word {@code correction-study}) and runs the study. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     CorrectionStudyCommand command = new CorrectionStudyCommand();
-    CmdLineParser parser =
-        new CmdLineParser(
-            command, ParserProperties.defaults().withUsageWidth(100).withOptionSorter(null));
+    CmdLineParser parser = Options.parser(command);
     if (List.of(args).contains("-h") || List.of(args).contains("--help")) {
       out.println("usage: ftsim correction-study PAIRS [options]");
       parser.printUsage(out);

@@ -6,10 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ftsim.config.ConfigException;
 import org.ftsim.tensorboard.Import;
 import org.kohsuke.args4j.Argument;
-import org.kohsuke.args4j.CmdLineException;
-import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
-import org.kohsuke.args4j.ParserProperties;
 
 /**
  * {@code ftsim import-tensorboard DIR [-tb RESULTS]}: TensorBoard event files under DIR as runs of
@@ -37,19 +34,16 @@ final class ImportCommand {
   /** Parses {@code args} (after the command's name), reads every event file, then writes. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     ImportCommand command = new ImportCommand();
-    CmdLineParser parser =
-        new CmdLineParser(
-            command, ParserProperties.defaults().withUsageWidth(100).withOptionSorter(null));
-    try {
-      parser.parseArgument(args);
-    } catch (CmdLineException e) {
-      err.println("ftsim: " + e.getMessage());
-      return Main.USAGE;
-    }
-    if (command.help) {
-      out.println("usage: ftsim import-tensorboard DIR [options]");
-      parser.printUsage(out);
-      return 0;
+    Integer done =
+        Options.parse(
+            command,
+            args,
+            "usage: ftsim import-tensorboard DIR [options]",
+            () -> command.help,
+            out,
+            err);
+    if (done != null) {
+      return done;
     }
     if (command.dir == null) {
       err.println("ftsim: import-tensorboard DIR: no folder given");

@@ -33,7 +33,6 @@ import org.ftsim.spark.KryoRegistration;
 import org.ftsim.tensorboard.RunEvents;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
-import org.kohsuke.args4j.ParserProperties;
 
 /**
  * The {@code ftsim} command line: {@code ftsim [train] [options]}, {@code ftsim report [options]},
@@ -92,9 +91,7 @@ public final class Main {
       rest = Arrays.copyOfRange(rest, 1, rest.length);
     }
     TrainCommand command = new TrainCommand();
-    CmdLineParser parser =
-        new CmdLineParser(
-            command, ParserProperties.defaults().withUsageWidth(100).withOptionSorter(null));
+    CmdLineParser parser = Options.parser(command);
     try {
       parser.parseArgument(rest);
     } catch (CmdLineException e) {

@@ -9,10 +9,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.ftsim.config.ConfigException;
 import org.ftsim.report.Report;
-import org.kohsuke.args4j.CmdLineException;
-import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
-import org.kohsuke.args4j.ParserProperties;
 
 /** {@code ftsim report}: an HTML page of charts over a results directory. */
 final class ReportCommand {
@@ -45,19 +42,10 @@ final class ReportCommand {
   /** Parses {@code args} (after the word {@code report}) and writes the report. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     ReportCommand command = new ReportCommand();
-    CmdLineParser parser =
-        new CmdLineParser(
-            command, ParserProperties.defaults().withUsageWidth(100).withOptionSorter(null));
-    try {
-      parser.parseArgument(args);
-    } catch (CmdLineException e) {
-      err.println("ftsim: " + e.getMessage());
-      return Main.USAGE;
-    }
-    if (command.help) {
-      out.println("usage: ftsim report [options]");
-      parser.printUsage(out);
-      return 0;
+    Integer done =
+        Options.parse(command, args, "usage: ftsim report [options]", () -> command.help, out, err);
+    if (done != null) {
+      return done;
     }
     List<String> ids =
         command.runs == null

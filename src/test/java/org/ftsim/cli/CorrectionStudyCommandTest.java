@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
 import org.ftsim.correction.ReplicaData;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,24 +46,14 @@ class CorrectionStudyCommandTest {
     ReplicaData.write(SPARK, single, records.subList(0, 1));
   }
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CommandRuns.Outcome run(String... args) {
+    return CommandRuns.run(List.of(args));
   }
 
   @Test
   void printsAndWritesTheTable() throws Exception {
     Path out = dir.resolve("study");
-    Result r =
+    CommandRuns.Outcome r =
         run(
             "correction-study",
             scaled,
@@ -122,14 +110,14 @@ class CorrectionStudyCommandTest {
       List<String> args = new ArrayList<>(List.of("correction-study", c[0]));
       args.addAll(List.of(c).subList(2, c.length));
       args.addAll(List.of("--out", out.toString()));
-      Result r = run(args.toArray(String[]::new));
+      CommandRuns.Outcome r = run(args.toArray(String[]::new));
       assertEquals(Main.USAGE, r.status(), r.err());
       assertEquals(1, r.err().strip().split("\n").length, r.err());
       assertTrue(r.err().startsWith("ftsim: " + c[1]), r.err());
       assertFalse(Files.exists(out), c[1]);
     }
     Path taken = Files.createDirectories(dir.resolve("taken"));
-    Result r = run("correction-study", scaled, "--out", taken.toString());
+    CommandRuns.Outcome r = run("correction-study", scaled, "--out", taken.toString());
     assertEquals(Main.USAGE, r.status());
     assertEquals("ftsim: --out " + taken + ": already exists", r.err().strip());
     assertEquals(Main.USAGE, run("correction-study").status());

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
 import org.ftsim.detection.DetectorRegistry;
 import org.junit.jupiter.api.Test;
@@ -30,15 +31,7 @@ class DetectionEndToEndTest {
   @TempDir Path dir;
 
   private String run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-    return out.toString(StandardCharsets.UTF_8);
+    return CommandRuns.ftsim(List.of(args));
   }
 
   @Test

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ftsim.CommandRuns;
 import org.ftsim.SparkTestSession;
 import org.ftsim.tensorboard.Events;
 import org.ftsim.tensorboard.RecordReader;
@@ -168,17 +166,7 @@ class TensorBoardRoundTripTest {
 
   /** {status, stdout, stderr} of {@code ftsim args}. */
   static String[] ftsim(String... args) {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int status =
-        Main.run(
-            args,
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    return new String[] {
-      String.valueOf(status),
-      stdout.toString(StandardCharsets.UTF_8),
-      stderr.toString(StandardCharsets.UTF_8)
-    };
+    CommandRuns.Outcome o = CommandRuns.run(List.of(args));
+    return new String[] {String.valueOf(o.status()), o.out(), o.err()};
   }
 }
