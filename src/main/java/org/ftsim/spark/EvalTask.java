@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.ftsim.data.Dataset;
 import org.ftsim.model.ModelSpec;
+import org.ftsim.model.Network;
 
 /** Evaluates fixed chunks of the test set at the broadcast parameters. */
 final class EvalTask extends PartitionTask<EvalChunk> {
@@ -43,8 +44,7 @@ final class EvalTask extends PartitionTask<EvalChunk> {
       for (int i = 0; i < indices.length; i++) {
         indices[i] = from + i;
       }
-      float[] y =
-          entry.network.output(Batches.features(data, indices, model.input()), indices.length);
+      float[] y = outputs(entry.network, data, indices);
       int width = y.length / indices.length;
       long correct = 0;
       double loss = 0;
@@ -68,5 +68,30 @@ final class EvalTask extends PartitionTask<EvalChunk> {
       out.add(new EvalChunk(chunk, indices.length, correct, loss));
     }
     return out;
+  }
+
+  /**
+   * Floats of input per forward pass of an evaluation: a chunk of large images (a ResNet's 224 ×
+   * 224) is evaluated a few rows at a time, whose activations fit in memory; the datasets' own sizes
+   * (MNIST, CIFAR) take a whole chunk at once, as before.
+   */
+  static final int INPUT_BUDGET = 1 << 22;
+
+  /** The network's outputs for {@code indices}, row-major, in passes of at most the budget. */
+  private float[] outputs(Network network, Dataset data, int[] indices) {
+    int rows = Math.max(1, Math.min(indices.length, INPUT_BUDGET / model.input().size()));
+    if (rows == indices.length) {
+      return network.output(Batches.features(data, indices, model.input()), indices.length);
+    }
+    float[] y = null;
+    for (int from = 0; from < indices.length; from += rows) {
+      int[] part = java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + rows));
+      float[] p = network.output(Batches.features(data, part, model.input()), part.length);
+      if (y == null) {
+        y = new float[p.length / part.length * indices.length];
+      }
+      System.arraycopy(p, 0, y, from * (p.length / part.length), p.length);
+    }
+    return y;
   }
 }
