@@ -72,8 +72,8 @@ final class EvalTask extends PartitionTask<EvalChunk> {
 
   /**
    * Floats of input per forward pass of an evaluation: a chunk of large images (a ResNet's 224 ×
-   * 224) is evaluated a few rows at a time, whose activations fit in memory; the datasets' own sizes
-   * (MNIST, CIFAR) take a whole chunk at once, as before.
+   * 224) is evaluated a few rows at a time, whose activations fit in memory; the datasets' own
+   * sizes (MNIST, CIFAR) take a whole chunk at once, as before.
    */
   static final int INPUT_BUDGET = 1 << 22;
 
@@ -85,7 +85,8 @@ final class EvalTask extends PartitionTask<EvalChunk> {
     }
     float[] y = null;
     for (int from = 0; from < indices.length; from += rows) {
-      int[] part = java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + rows));
+      int[] part =
+          java.util.Arrays.copyOfRange(indices, from, Math.min(indices.length, from + rows));
       float[] p = network.output(Batches.features(data, part, model.input()), part.length);
       if (y == null) {
         y = new float[p.length / part.length * indices.length];
