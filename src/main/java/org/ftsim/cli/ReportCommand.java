@@ -2,6 +2,7 @@ package org.ftsim.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,21 +12,30 @@ import org.ftsim.config.ConfigException;
 import org.ftsim.report.Report;
 import org.kohsuke.args4j.Option;
 
-/** {@code ftsim report}: an HTML page of charts over a results directory. */
+/**
+ * {@code ftsim report}: an HTML page of charts over a results directory, a correction study, or
+ * both.
+ */
 final class ReportCommand {
+
+  /** The results directory when neither {@code -tb} nor {@code --study} is given. */
+  static final String DEFAULT_RESULTS = "runs";
 
   @Option(
       name = "-tb",
       aliases = "--tb",
       metaVar = "DIR",
-      usage = "results directory written by ftsim train, any Hadoop path")
-  String resultsDir = "runs";
+      usage =
+          "results directory written by ftsim train, any Hadoop path (default: runs, none when"
+              + " --study is given)")
+  String resultsDir;
 
   @Option(
       name = "--out",
       metaVar = "FILE",
       usage =
-          "the HTML page to write (default: DIR/report.html, or ./report.html if DIR is remote)")
+          "the HTML page to write (default: report.html in -tb DIR, else in --study DIR;"
+              + " ./report.html if that DIR is remote)")
   String out;
 
   @Option(
@@ -33,6 +43,14 @@ final class ReportCommand {
       metaVar = "ID,...",
       usage = "comma-separated run ids to show (default: every run in DIR)")
   String runs;
+
+  @Option(
+      name = "--study",
+      metaVar = "DIR",
+      usage =
+          "also chart the correction study in DIR (the --out of ftsim correction-study); without"
+              + " -tb the page shows the study alone")
+  String study;
 
   @Option(name = "-h", aliases = "--help", help = true, usage = "print this help")
   boolean help;
@@ -58,16 +76,27 @@ final class ReportCommand {
       err.println("ftsim: --runs " + command.runs + ": no run id given");
       return Main.USAGE;
     }
-    Path page = command.out != null ? Path.of(command.out) : Report.defaultPage(command.resultsDir);
+    String results =
+        command.resultsDir != null
+            ? command.resultsDir
+            : command.study == null ? DEFAULT_RESULTS : null;
+    if (results == null && command.runs != null) {
+      err.println(
+          "ftsim: --runs " + command.runs + ": --study alone shows no runs to choose; add -tb DIR");
+      return Main.USAGE;
+    }
+    Path page = command.out != null ? Path.of(command.out) : null;
     try {
-      Report.Summary summary = Report.write(session(), command.resultsDir, ids, page);
-      out.printf(
-          Locale.ROOT,
-          "report: %s (%d run%s, %d charts)%n",
-          summary.page(),
-          summary.runs(),
-          summary.runs() == 1 ? "" : "s",
-          summary.charts());
+      Report.Summary summary = Report.write(session(), results, ids, command.study, page);
+      List<String> shown = new ArrayList<>();
+      if (results != null) {
+        shown.add(summary.runs() + (summary.runs() == 1 ? " run" : " runs"));
+      }
+      if (summary.study()) {
+        shown.add("correction study");
+      }
+      shown.add(summary.charts() + " charts");
+      out.printf(Locale.ROOT, "report: %s (%s)%n", summary.page(), String.join(", ", shown));
       return 0;
     } catch (ConfigException e) {
       err.println("ftsim: " + e.getMessage());

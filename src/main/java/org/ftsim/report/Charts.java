@@ -27,7 +27,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
-/** The report's three kinds of JFreeChart chart, in one plain style. */
+/** The report's kinds of JFreeChart chart, in one plain style. */
 final class Charts {
 
   /** Colour of the honest workers' norms. */
@@ -106,6 +106,29 @@ final class Charts {
     XYPlot plot = new XYPlot(data, stepAxis(), yAxis(yLabel, scale), renderer);
     plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
     return chart(title, plot);
+  }
+
+  /**
+   * One line per series against a numeric x axis, each in its own colour, its points marked: for
+   * curves of a few points over something other than step (a study's coverages).
+   *
+   * @param lines each series' (x, y) points, by legend label, in legend order
+   * @param scale the y axis (on a log scale, points ≤ 0 are left out)
+   */
+  static JFreeChart lines(
+      String title, String xLabel, String yLabel, Map<String, double[][]> lines, Scale scale) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (Map.Entry<String, double[][]> line : lines.entrySet()) {
+      int i = data.getSeriesCount();
+      data.addSeries(series(line.getKey(), line.getValue(), scale == Scale.LOG));
+      renderer.setSeriesPaint(i, RunColors.palette(i));
+      renderer.setSeriesStroke(i, new BasicStroke(1.8f));
+      renderer.setSeriesShape(i, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    return chart(title, new XYPlot(data, x, yAxis(yLabel, scale), renderer));
   }
 
   /**

@@ -4,7 +4,10 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
 
-/** The report as one self-contained HTML page: a table of runs, then the sections' charts. */
+/**
+ * The report as one self-contained HTML page: a table of runs (if it shows runs), then the
+ * sections' charts.
+ */
 final class HtmlPage {
 
   private static final String STYLE =
@@ -23,31 +26,30 @@ final class HtmlPage {
   private HtmlPage() {}
 
   /**
-   * The page for {@code runs} of the results directory {@code dir}.
+   * The page: its heading, the table of {@code runs} unless there are none (a page of a correction
+   * study alone), then the sections.
    *
-   * @param generatedAt when the report was made, as shown
+   * @param title what the page is of (the results directory, or the study's)
+   * @param meta the parts of the line under the heading: sources, counts, when it was made
    */
   static String render(
-      String dir,
+      String title,
+      List<String> meta,
       List<RunRow> runs,
       RunColors colours,
-      List<Section> sections,
-      String generatedAt) {
+      List<Section> sections) {
     StringBuilder html = new StringBuilder(1 << 16);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>ftsim report: ")
-        .append(escape(dir))
+        .append(escape(title))
         .append("</title>\n<style>\n")
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n<h1>ftsim report</h1>\n<p class=\"meta\">")
-        .append(escape(dir))
-        .append(" · ")
-        .append(runs.size())
-        .append(runs.size() == 1 ? " run" : " runs")
-        .append(" · made ")
-        .append(escape(generatedAt))
+        .append(escape(String.join(" · ", meta)))
         .append("</p>\n");
-    runsTable(html, runs, colours);
+    if (!runs.isEmpty()) {
+      runsTable(html, runs, colours);
+    }
     for (Section s : sections) {
       html.append("<section id=\"")
           .append(s.id())

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import org.ftsim.config.ConfigException;
  * {@code ftsim report}: reads a results directory through Spark SQL (the queries of {@code
  * notebooks/queries/}) and writes one self-contained HTML page: a table of the runs and PNG charts
  * of the test metric, the train loss, the honest and faulty workers' gradient norms and, when
- * correction ran, k, phase and the corrections' true error. The page appears whole or not at all.
+ * correction ran, k, phase and the corrections' true error; and, if asked, the charts of a
+ * correction study ({@code ftsim correction-study}), beside the runs or alone. The page appears
+ * whole or not at all.
  */
 public final class Report {
 
@@ -32,9 +35,10 @@ public final class Report {
    *
    * @param page the HTML file
    * @param runs the runs it shows
+   * @param study whether it shows a correction study
    * @param charts the charts it embeds
    */
-  public record Summary(Path page, int runs, int charts) {}
+  public record Summary(Path page, int runs, boolean study, int charts) {}
 
   private static final List<String> CACHED = List.of("runs", "steps", "evals");
 
@@ -48,49 +52,74 @@ public final class Report {
   }
 
   /**
-   * Writes the report of the results in {@code dir} (any Hadoop path) to {@code page}.
+   * Writes the report of the results in {@code dir} and of the correction study in {@code study}
+   * (any Hadoop paths; at least one of them) to {@code page}.
    *
+   * @param dir the results directory of {@code ftsim train}, or null for a page of the study alone
    * @param runIds the runs to show; empty for all
+   * @param study the directory {@code ftsim correction-study} wrote (its {@code --out}), or null
+   * @param page the page, or null for the {@link #defaultPage} of {@code dir}, else of {@code
+   *     study}
    * @throws ConfigException for a user error: {@code dir} missing, empty or not ftsim results, an
-   *     unknown run id, {@code page} not writable; nothing is written then
+   *     unknown run id, {@code study} missing or not a correction study, {@code page} not writable;
+   *     nothing is written then
    */
-  public static Summary write(SparkSession spark, String dir, List<String> runIds, Path page) {
+  public static Summary write(
+      SparkSession spark, String dir, List<String> runIds, String study, Path page) {
+    if (dir == null && study == null) {
+      throw new IllegalArgumentException("a report needs a results directory or a study");
+    }
     System.setProperty("java.awt.headless", "true");
-    ResultTables.register(spark, dir, runIds);
-    Path target = page.toAbsolutePath();
+    if (dir != null) {
+      ResultTables.register(spark, dir, runIds);
+    }
+    StudySection studied = study == null ? null : StudySection.read(spark, study);
+    Path shown = page != null ? page : defaultPage(dir != null ? dir : study);
+    Path target = shown.toAbsolutePath();
     if (!Files.isDirectory(target.getParent())) {
-      throw new ConfigException(OUT_FLAG, page, "no directory " + target.getParent());
+      throw new ConfigException(OUT_FLAG, shown, "no directory " + target.getParent());
     }
     if (!Files.isWritable(target.getParent())) {
-      throw new ConfigException(OUT_FLAG, page, "cannot write in " + target.getParent());
+      throw new ConfigException(OUT_FLAG, shown, "cannot write in " + target.getParent());
     }
-    // Several queries read these small tables: read their files once.
-    CACHED.forEach(spark.catalog()::cacheTable);
-    Page built;
-    try {
-      built = build(spark, dir);
-    } finally {
-      CACHED.forEach(spark.catalog()::uncacheTable);
+    List<RunRow> runs = List.of();
+    RunColors colours = RunColors.choose(runs);
+    List<Section> sections = new ArrayList<>();
+    if (dir != null) {
+      // Several queries read these small tables: read their files once.
+      CACHED.forEach(spark.catalog()::cacheTable);
+      try {
+        runs = runs(spark);
+        colours = RunColors.choose(runs);
+        sections.addAll(new Sections(spark, runs, colours).all());
+      } finally {
+        CACHED.forEach(spark.catalog()::uncacheTable);
+      }
     }
-    writeWhole(target, built.html());
-    return new Summary(target, built.runs(), built.charts());
+    List<String> meta = new ArrayList<>();
+    if (dir != null) {
+      meta.add(dir);
+      meta.add(runs.size() + (runs.size() == 1 ? " run" : " runs"));
+    }
+    if (studied != null) {
+      meta.add("correction study " + study);
+      sections.add(studied.section());
+    }
+    meta.add(
+        "made " + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")));
+    String html = HtmlPage.render(dir != null ? dir : study, meta, runs, colours, sections);
+    writeWhole(target, html);
+    int charts = sections.stream().mapToInt(s -> s.figures().size()).sum();
+    return new Summary(target, runs.size(), studied != null, charts);
   }
 
-  private record Page(String html, int runs, int charts) {}
-
-  /** Runs the queries over the registered views and renders the page. */
-  private static Page build(SparkSession spark, String dir) {
+  /** The runs of the registered views, labelled by their distinguishing settings. */
+  private static List<RunRow> runs(SparkSession spark) {
     List<Row> rows = Query.RUNS.run(spark).collectAsList();
     Map<String, String> configs = new LinkedHashMap<>();
     rows.forEach(r -> configs.put(r.getAs("run_id"), r.getAs("config_json")));
     Map<String, String> labels = RunLabels.of(configs);
-    List<RunRow> runs =
-        rows.stream().map(r -> RunRow.of(r, labels.get(r.<String>getAs("run_id")))).toList();
-    RunColors colours = RunColors.choose(runs);
-    List<Section> sections = new Sections(spark, runs, colours).all();
-    String made = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"));
-    int charts = sections.stream().mapToInt(s -> s.figures().size()).sum();
-    return new Page(HtmlPage.render(dir, runs, colours, sections, made), runs.size(), charts);
+    return rows.stream().map(r -> RunRow.of(r, labels.get(r.<String>getAs("run_id")))).toList();
   }
 
   /** Writes a temporary file beside {@code target}, then renames it into place. */

@@ -67,6 +67,11 @@ final class RunColors {
     return r.higherIsBetter() ? r.finalMetric() : -r.finalMetric();
   }
 
+  /** The {@code i}th colour of the palette, from the start again after the last. */
+  static Color palette(int i) {
+    return PALETTE[i % PALETTE.length];
+  }
+
   /** Whether the run is coloured and named. */
   boolean isColoured(String runId) {
     return coloured.containsKey(runId);
