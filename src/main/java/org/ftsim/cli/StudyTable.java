@@ -22,7 +22,7 @@ final class StudyTable {
   private StudyTable() {}
 
   /** The table's file names under {@code --out}. */
-  static final String PARQUET = "correction_study.parquet";
+  static final String PARQUET = org.ftsim.correction.CorrectionStudy.TABLE;
 
   static final String CSV = "correction_study.csv";
 

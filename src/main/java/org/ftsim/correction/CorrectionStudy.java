@@ -20,6 +20,12 @@ import org.ftsim.base.Seeds;
  */
 public final class CorrectionStudy {
 
+  /**
+   * The study's Parquet table under its output directory (written by the command, drawn by the
+   * report).
+   */
+  public static final String TABLE = "correction_study.parquet";
+
   /** The prototype's coverages. */
   public static final List<Double> DEFAULT_COVERAGES = List.of(0.1, 0.3, 0.5, 0.7, 0.9, 1.0);
 

@@ -34,7 +34,7 @@ final class StudySection {
   static final String FLAG = "--study";
 
   /** The study's table under its directory, as {@code ftsim correction-study} names it. */
-  static final String TABLE = "correction_study.parquet";
+  static final String TABLE = org.ftsim.correction.CorrectionStudy.TABLE;
 
   /** The columns drawn, and the provenance named in the note. */
   private static final List<String> COLUMNS =
