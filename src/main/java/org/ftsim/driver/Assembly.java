@@ -120,8 +120,8 @@ public final class Assembly {
       throw new ConfigException(
           "-df/--defense",
           c.defense().defense(),
-          "correction of the flagged workers is not implemented; with --correct use mean or a"
-              + " robust rule");
+          "drops the flagged workers, which would discard the gradients correction repairs (it"
+              + " is fitted for -f's workers); with --correct use mean or a robust rule");
     }
     if (c.correction().enabled()) {
       if (rule.dropsKnownFaulty()) {
@@ -172,7 +172,7 @@ public final class Assembly {
         defense(c),
         optimizer(c),
         scaling(c),
-        InitialParameters.of(c, model, network.size()),
+        InitialParameters.of(c, model, network),
         network.statePositions());
   }
 
