@@ -1,32 +1,16 @@
 package org.ftsim.data;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * The prototype's dummy regression: y = x³ for x uniform in [−1, 1], one feature; {@value #TRAIN}
  * training and {@value #TEST} test samples, fixed (not dependent on {@code --seed}).
  */
-final class DummyRegression implements DataSource {
+final class DummyRegression extends GeneratedSource {
 
   static final int TRAIN = 4096;
   static final int TEST = 1024;
-
-  @Override
-  public List<String> files() {
-    return List.of();
-  }
-
-  @Override
-  public String origin() {
-    return "generated";
-  }
-
-  @Override
-  public String missing(Path dataDir) {
-    return null;
-  }
 
   @Override
   public TrainTest load(Path dataDir) {

@@ -1,7 +1,6 @@
 package org.ftsim.data;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -10,27 +9,12 @@ import java.util.SplittableRandom;
  * training and {@value #TEST} test samples, fixed (not dependent on {@code --seed}), like a shipped
  * dataset.
  */
-final class GaussianClusters implements DataSource {
+final class GaussianClusters extends GeneratedSource {
 
   static final int DIMENSION = 16;
   static final int CLASSES = 4;
   static final int TRAIN = 2048;
   static final int TEST = 512;
-
-  @Override
-  public List<String> files() {
-    return List.of();
-  }
-
-  @Override
-  public String origin() {
-    return "generated";
-  }
-
-  @Override
-  public String missing(Path dataDir) {
-    return null;
-  }
 
   @Override
   public TrainTest load(Path dataDir) {

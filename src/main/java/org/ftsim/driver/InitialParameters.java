@@ -11,6 +11,7 @@ import org.ftsim.checkpoint.CheckpointStore;
 import org.ftsim.config.ConfigException;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.model.ModelSpec;
+import org.ftsim.model.Network;
 import org.ftsim.model.ParamInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,11 +26,15 @@ final class InitialParameters {
 
   private InitialParameters() {}
 
-  /** The parameters run {@code c} of network {@code model} starts from. */
-  static float[] of(SimulationConfig c, ModelSpec model, int size) {
+  /**
+   * The parameters run {@code c} of {@code model} starts from; {@code network} is one of its
+   * networks, whose parameters the default initialisation overwrites (no second build).
+   */
+  static float[] of(SimulationConfig c, ModelSpec model, Network network) {
     String path = c.training().init();
+    int size = network.size();
     if (path == null) {
-      return ParamInit.pytorchDefault(model, c.seed());
+      return ParamInit.pytorchDefault(network, c.seed());
     }
     float[] params;
     try {

@@ -22,7 +22,15 @@ public final class ParamInit {
 
   /** The initial flat parameter vector of {@code spec}'s network for {@code seed}. */
   public static float[] pytorchDefault(ModelSpec spec, long seed) {
-    Dl4jNetwork net = (Dl4jNetwork) spec.network();
+    return pytorchDefault(spec.network(), seed);
+  }
+
+  /**
+   * As {@link #pytorchDefault(ModelSpec, long)} for a network already built (by {@link
+   * ModelSpec#network()}), whose parameters it overwrites.
+   */
+  public static float[] pytorchDefault(Network network, long seed) {
+    Dl4jNetwork net = (Dl4jNetwork) network;
     Layer[] layers = net.layers();
     for (int l = 0; l < layers.length; l++) {
       Map<String, INDArray> table = layers[l].paramTable();
