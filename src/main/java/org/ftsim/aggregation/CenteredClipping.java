@@ -24,13 +24,34 @@ public final class CenteredClipping implements Aggregator {
   /** L, the clipping iterations per step. */
   public static final int DEFAULT_ITERATIONS = 5;
 
+  /** p, the power of 1/(1 − β) that scales τ (1: linear). */
+  public static final double DEFAULT_POWER = 1;
+
   private final int tolerated;
+  private final double baseRadius;
   private final double clipRadius;
   private final int iterations;
+  private final boolean zeroStart;
+  private final double momentum;
+  private final double power;
   private float[] centre;
 
   /** Centered clipping for f = {@code tolerated}, τ = clipRadius, L = iterations. */
   public CenteredClipping(int tolerated, double clipRadius, int iterations) {
+    this(tolerated, clipRadius, iterations, false, 0, DEFAULT_POWER);
+  }
+
+  /**
+   * Centered clipping whose first centre is 0 when {@code zeroStart} (else the median), with radius
+   * τ/(1 − β)^p for β = momentum in [0, 1) and p = power ≥ 0.
+   */
+  public CenteredClipping(
+      int tolerated,
+      double clipRadius,
+      int iterations,
+      boolean zeroStart,
+      double momentum,
+      double power) {
     this.tolerated = Feasibility.nonNegative("tolerated f", tolerated);
     if (!(clipRadius > 0) || !Double.isFinite(clipRadius)) {
       throw new IllegalArgumentException("cclip tau must be finite and > 0; got " + clipRadius);
@@ -38,8 +59,23 @@ public final class CenteredClipping implements Aggregator {
     if (iterations < 1) {
       throw new IllegalArgumentException("cclip iters must be >= 1; got " + iterations);
     }
-    this.clipRadius = clipRadius;
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("cclip momentum must be in [0, 1); got " + momentum);
+    }
+    if (!(power >= 0) || !Double.isFinite(power)) {
+      throw new IllegalArgumentException("cclip power must be finite and >= 0; got " + power);
+    }
+    this.baseRadius = clipRadius;
+    this.clipRadius = momentum == 0 ? clipRadius : clipRadius / Math.pow(1 - momentum, power);
     this.iterations = iterations;
+    this.zeroStart = zeroStart;
+    this.momentum = momentum;
+    this.power = power;
+  }
+
+  /** The radius in use, τ/(1 − β)^p. */
+  public double clipRadius() {
+    return clipRadius;
   }
 
   @Override
@@ -73,7 +109,7 @@ public final class CenteredClipping implements Aggregator {
     int n = gradients.length;
     checkFeasible(n);
     if (centre == null || centre.length != d) {
-      centre = initialCentre(gradients);
+      centre = zeroStart ? new float[d] : initialCentre(gradients);
     }
     float[][] points = java.util.Arrays.copyOf(gradients, n + 1);
     points[n] = centre;
@@ -121,6 +157,9 @@ public final class CenteredClipping implements Aggregator {
 
   @Override
   public String toString() {
-    return "cclip:tau=" + clipRadius + ",iters=" + iterations;
+    String options =
+        (zeroStart ? ",zero=1" : "")
+            + (momentum == 0 ? "" : ",momentum=" + momentum + ",power=" + power);
+    return "cclip:tau=" + baseRadius + ",iters=" + iterations + options;
   }
 }

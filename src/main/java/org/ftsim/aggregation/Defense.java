@@ -58,7 +58,7 @@ public final class Defense {
 
   /**
    * {@link #parse(String, String, int, long)} with {@link PreAggregatorRegistry#DEFAULT_SEED}: a
-   * run should pass its own seed, which only {@code bucketing} uses.
+   * run should pass its own seed, which {@code bucketing} and {@code dnc} use.
    */
   public static Defense parse(String ruleSpec, String preChain, int tolerated) {
     return parse(ruleSpec, preChain, tolerated, PreAggregatorRegistry.DEFAULT_SEED);
@@ -66,12 +66,13 @@ public final class Defense {
 
   /**
    * Builds the defense {@code -df ruleSpec --pre preChain} for declared f = {@code tolerated};
-   * {@code seed} (the run's) seeds the bucketing permutations. Throws {@link
-   * IllegalArgumentException} for an unknown name or a bad parameter, listing the valid ones.
+   * {@code seed} (the run's) seeds the bucketing permutations and DnC's sampled coordinates. Throws
+   * {@link IllegalArgumentException} for an unknown name or a bad parameter, listing the valid
+   * ones.
    */
   public static Defense parse(String ruleSpec, String preChain, int tolerated, long seed) {
     Spec spec = Spec.parse(ruleSpec);
-    Aggregator rule = AggregatorRegistry.create(spec, tolerated);
+    Aggregator rule = AggregatorRegistry.create(spec, tolerated, seed);
     List<PreAggregator> chain = PreAggregatorRegistry.parseChain(preChain, tolerated, seed);
     String name = spec.text() + (chain.isEmpty() ? "" : " (pre " + preChain.replace(" ", "") + ")");
     return new Defense(

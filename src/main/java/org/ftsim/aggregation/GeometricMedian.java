@@ -3,7 +3,9 @@ package org.ftsim.aggregation;
 /**
  * The geometric median argmin_z Σ_i ‖z − x_i‖, approximated by the smoothed Weiszfeld algorithm:
  * z_{t+1} = Σ_i β_i x_i / Σ_i β_i with β_i = 1 / max(ν, ‖z_t − x_i‖), from z_0 = the mean of the
- * finite rows, for a fixed number of iterations.
+ * finite rows, for T iterations, or fewer with a tolerance ε > 0: it stops after the first
+ * iteration whose objective F(z) = Σ_i ‖z − x_i‖ over the finite rows changed by at most ε·F
+ * (Blades' {@code GeoMed} ftol test); ε = 0, the default, always runs T.
  *
  * <p>Iterations run on the coefficients of z in the span of the rows, with distances from the
  * pairwise distance matrix ({@link CombinationDistances}), so each costs O(n²) and many are
@@ -20,12 +22,21 @@ public final class GeometricMedian implements Aggregator {
   /** T, the Weiszfeld iterations; each is O(n²), independent of d. */
   public static final int DEFAULT_ITERATIONS = 100;
 
+  /** ε, the relative change of the objective that stops the iterations; 0 never stops early. */
+  public static final double DEFAULT_TOLERANCE = 0;
+
   private final int tolerated;
   private final double smoothing;
   private final int iterations;
+  private final double tolerance;
 
   /** The geometric median for f = {@code tolerated}, with ν = smoothing and T = iterations. */
   public GeometricMedian(int tolerated, double smoothing, int iterations) {
+    this(tolerated, smoothing, iterations, DEFAULT_TOLERANCE);
+  }
+
+  /** As {@link #GeometricMedian(int, double, int)}, stopping early at relative change ε. */
+  public GeometricMedian(int tolerated, double smoothing, int iterations, double tolerance) {
     this.tolerated = Feasibility.nonNegative("tolerated f", tolerated);
     if (!(smoothing > 0) || !Double.isFinite(smoothing)) {
       throw new IllegalArgumentException("geomed nu must be finite and > 0; got " + smoothing);
@@ -33,8 +44,12 @@ public final class GeometricMedian implements Aggregator {
     if (iterations < 1) {
       throw new IllegalArgumentException("geomed iters must be >= 1; got " + iterations);
     }
+    if (!(tolerance >= 0) || !Double.isFinite(tolerance)) {
+      throw new IllegalArgumentException("geomed tol must be finite and >= 0; got " + tolerance);
+    }
     this.smoothing = smoothing;
     this.iterations = iterations;
+    this.tolerance = tolerance;
   }
 
   @Override
@@ -62,8 +77,20 @@ public final class GeometricMedian implements Aggregator {
     for (int i = 0; i < n; i++) {
       a[i] = far[i] ? 0 : 1.0 / finite;
     }
+    double objective = Double.NaN;
     for (int t = 0; t < iterations; t++) {
       double[] dist = CombinationDistances.distances(distances.squared(), far, a);
+      if (tolerance > 0) {
+        // dist is measured from the previous iterate: F of z_t, compared with F of z_{t-1}.
+        double previous = objective;
+        objective = 0;
+        for (int i = 0; i < n; i++) {
+          objective += far[i] ? 0 : dist[i];
+        }
+        if (t >= 1 && Math.abs(previous - objective) <= tolerance * objective) {
+          break;
+        }
+      }
       double total = 0;
       for (int i = 0; i < n; i++) {
         if (!far[i]) {
@@ -84,6 +111,10 @@ public final class GeometricMedian implements Aggregator {
 
   @Override
   public String toString() {
-    return "geomed:nu=" + smoothing + ",iters=" + iterations;
+    return "geomed:nu="
+        + smoothing
+        + ",iters="
+        + iterations
+        + (tolerance == DEFAULT_TOLERANCE ? "" : ",tol=" + tolerance);
   }
 }

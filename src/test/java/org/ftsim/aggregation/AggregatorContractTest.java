@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * invariance, identical inputs, f arbitrary outliers (NaN, ±∞, huge values) never moving the result
  * outside the honest range, and preconditions checked with both numbers. Every name in {@link
  * AggregatorRegistry#names()} is covered, so a new rule is tested as soon as it is registered.
+ * MoNNA averages around a trusted row (row 0): it is not invariant to a permutation of the rows,
+ * and its outliers are injected into the other rows.
  */
 class AggregatorContractTest {
 
@@ -37,8 +39,15 @@ class AggregatorContractTest {
     return AggregatorRegistry.names().stream();
   }
 
+  /** Rules whose result depends on which worker reported what, by design. */
+  static final List<String> ORDER_DEPENDENT = List.of("monna");
+
   static Stream<Arguments> rulesAndSeeds() {
     return rules().flatMap(r -> Stream.of(1L, 2L, 3L).map(s -> Arguments.of(r, s)));
+  }
+
+  static Stream<Arguments> symmetricRulesAndSeeds() {
+    return rulesAndSeeds().filter(a -> !ORDER_DEPENDENT.contains((String) a.get()[0]));
   }
 
   static Stream<Arguments> rulesAndOutliers() {
@@ -66,7 +75,7 @@ class AggregatorContractTest {
   }
 
   @ParameterizedTest(name = "{0}, seed {1}")
-  @MethodSource("rulesAndSeeds")
+  @MethodSource("symmetricRulesAndSeeds")
   void permutingTheInputsDoesNotChangeTheResult(String name, long seed) {
     int n = 11;
     int f = 2;
@@ -106,6 +115,12 @@ class AggregatorContractTest {
       int d = 100;
       float[][] rows = Gradients.normal(seed, n, d, 1);
       int[] bad = Gradients.permutation(seed + 7, n);
+      if (name.equals("monna")) {
+        // The pivot, row 0, is trusted: move it to the end of the order, out of the bad ones.
+        int at = java.util.Arrays.stream(bad).boxed().toList().indexOf(0);
+        bad[at] = bad[n - 1];
+        bad[n - 1] = 0;
+      }
       boolean[] isBad = new boolean[n];
       SplittableRandom random = new SplittableRandom(seed);
       for (int b = 0; b < f; b++) {

@@ -232,4 +232,120 @@ final class BruteForce {
     }
     return v;
   }
+
+  /** Every subset of {@code size} of 0..n−1, in lexicographic order (as itertools.combinations). */
+  static List<int[]> combinations(int n, int size) {
+    List<int[]> out = new ArrayList<>();
+    int[] c = new int[size];
+    for (int i = 0; i < size; i++) {
+      c[i] = i;
+    }
+    while (true) {
+      out.add(c.clone());
+      int i = size - 1;
+      while (i >= 0 && c[i] == n - size + i) {
+        i--;
+      }
+      if (i < 0) {
+        return out;
+      }
+      c[i]++;
+      for (int j = i + 1; j < size; j++) {
+        c[j] = c[j - 1] + 1;
+      }
+    }
+  }
+
+  /**
+   * ByzFL's MDA: over all subsets of n − f in lexicographic order, the first of smallest diameter
+   * (max pairwise distance, in double); returns its indices.
+   */
+  static int[] mdaSubset(float[][] rows, int f) {
+    int n = rows.length;
+    double[][] squared = new double[n][n];
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        squared[a][b] = squaredDistance(rows[a], rows[b]);
+      }
+    }
+    int[] best = null;
+    double bestDiameter = Double.POSITIVE_INFINITY;
+    for (int[] s : combinations(rows.length, rows.length - f)) {
+      double diameter = 0;
+      for (int a : s) {
+        for (int b : s) {
+          diameter = Math.max(diameter, squared[a][b]);
+        }
+      }
+      if (best == null || diameter < bestDiameter) {
+        best = s;
+        bestDiameter = diameter;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * ByzFL's SMEA with the eigenvalue converged: over all subsets of n − f in lexicographic order,
+   * the first whose scatter Σ (x_i − μ)(x_i − μ)ᵀ has the smallest largest eigenvalue, found by 300
+   * power iterations in coordinates (d-vectors, never the n × n Gram matrix); returns its indices.
+   */
+  static int[] smeaSubset(float[][] rows, int f) {
+    int d = rows[0].length;
+    int[] best = null;
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (int[] s : combinations(rows.length, rows.length - f)) {
+      double[][] y = new double[s.length][d];
+      for (int j = 0; j < d; j++) {
+        double mean = 0;
+        for (int a : s) {
+          mean += rows[a][j];
+        }
+        mean /= s.length;
+        for (int p = 0; p < s.length; p++) {
+          y[p][j] = rows[s[p]][j] - mean;
+        }
+      }
+      double[] v = new double[d];
+      for (int j = 0; j < d; j++) {
+        v[j] = 1 + 0.01 * j;
+      }
+      double value = 0;
+      for (int t = 0; t < 300; t++) {
+        double[] w = new double[d];
+        for (double[] yi : y) {
+          double dot = 0;
+          for (int j = 0; j < d; j++) {
+            dot += yi[j] * v[j];
+          }
+          for (int j = 0; j < d; j++) {
+            w[j] += dot * yi[j];
+          }
+        }
+        double norm = 0;
+        double rayleigh = 0;
+        for (int j = 0; j < d; j++) {
+          norm += w[j] * w[j];
+          rayleigh += w[j] * v[j];
+        }
+        double vv = 0;
+        for (int j = 0; j < d; j++) {
+          vv += v[j] * v[j];
+        }
+        value = rayleigh / vv;
+        norm = Math.sqrt(norm);
+        if (norm == 0) {
+          break;
+        }
+        for (int j = 0; j < d; j++) {
+          v[j] = w[j] / norm;
+        }
+      }
+      if (best == null || value < bestValue) {
+        best = s;
+        bestValue = value;
+      }
+    }
+    return best;
+  }
 }

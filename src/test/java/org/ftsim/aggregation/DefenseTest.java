@@ -23,7 +23,7 @@ class DefenseTest {
     assertTrue(pre.getMessage().contains("'nmm'") && pre.getMessage().contains("bucketing"));
     IllegalArgumentException key =
         assertThrows(IllegalArgumentException.class, () -> Defense.parse("geomed:eps=1", "", 1));
-    assertTrue(key.getMessage().contains("[nu, iters]"), key.getMessage());
+    assertTrue(key.getMessage().contains("[nu, iters, tol]"), key.getMessage());
     IllegalArgumentException value =
         assertThrows(
             IllegalArgumentException.class, () -> Defense.parse("trimmed-mean:1.5", "", 1));

@@ -137,4 +137,52 @@ class OracleTest {
     double[] expected2 = BruteForce.centeredClipping(next, expected, tau, 3);
     assertClose(expected2, cclip.aggregate(next).gradient(), 1e-4);
   }
+
+  @ParameterizedTest(name = "seed {0}: n={1} f={2} d={3} offset {4}")
+  @MethodSource("cases")
+  void mdaMatchesTheEnumerationOfAllSubsets(long seed, int n, int f, int d, double offset) {
+    float[][] rows = rows(seed, n, d, offset);
+    int[] expected = BruteForce.mdaSubset(rows, f);
+    Aggregation a = new MinimumDiameterAveraging(f).aggregate(rows);
+    assertArrayEquals(Rows.mask(n, expected), a.used());
+    assertEquals(n - f, a.kept());
+    assertArrayEquals(Rows.mean(rows, Rows.mask(n, expected)), a.gradient());
+  }
+
+  /** The cases up to n = 15: the SMEA oracle's power iterations are slow beyond. */
+  static Stream<Arguments> smallCases() {
+    return cases().filter(a -> (int) a.get()[1] <= 15);
+  }
+
+  @ParameterizedTest(name = "seed {0}: n={1} f={2} d={3} offset {4}")
+  @MethodSource("smallCases")
+  void smeaMatchesTheEnumerationOfAllSubsets(long seed, int n, int f, int d, double offset) {
+    // The oracle's power iterations in coordinates cost C(n, f) · 300 · n · d: fewer columns.
+    int columns = Math.min(d, 12);
+    float[][] rows = rows(seed, n, columns, offset);
+    int[] expected = BruteForce.smeaSubset(rows, f);
+    Aggregation a = new SmallestMaxEigenvalueAveraging(f).aggregate(rows);
+    assertArrayEquals(Rows.mask(n, expected), a.used());
+    assertEquals(n - f, a.kept());
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void exactSearchesMatchTheEnumerationWithOutliersAndClusters(long seed) {
+    // Harder than the spread rows: two honest clusters and f far rows, n = 12, f = 3.
+    int n = 12;
+    int f = 3;
+    float[][] rows = Gradients.normal(seed, n, 8, 1);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < 8; j++) {
+        rows[i][j] += i < 5 ? 2 : i < 9 ? -2 : 6 * (j % 2 == 0 ? 1 : -1);
+      }
+    }
+    assertArrayEquals(
+        Rows.mask(n, BruteForce.mdaSubset(rows, f)),
+        new MinimumDiameterAveraging(f).aggregate(rows).used());
+    assertArrayEquals(
+        Rows.mask(n, BruteForce.smeaSubset(rows, f)),
+        new SmallestMaxEigenvalueAveraging(f).aggregate(rows).used());
+  }
 }
