@@ -17,29 +17,64 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * honest workers the attackers must sway for a majority) and z = Φ⁻¹((n − s)/n); for n = 16, f = 5,
  * s = 4 and z = Φ⁻¹(0.75) ≈ 0.6745. This needs s ≥ 1, i.e. f ≤ ⌊n/2⌋.
  *
+ * <p>{@code alie-authors} uses z as the authors' and Blades' code computes it, with the h = n − f
+ * honest workers in place of n: z = Φ⁻¹((n − f − s)/(n − f)); for n = 16, f = 3, s = 6 and z =
+ * Φ⁻¹(7/13) ≈ 0.0967. This needs 1 ≤ s &lt; n − f.
+ *
  * <p>Parameter {@code z}: a finite number; default z_max(n, f).
  *
  * <p>Baruch, M., Baruch, G. and Goldberg, Y. (2019), "A Little Is Enough: Circumventing Defenses
  * For Distributed Learning", NeurIPS 32.
  */
-public final class ALittleIsEnough implements Fault {
+public final class ALittleIsEnough implements Scalable {
 
   private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
   private final double z;
   private final boolean fixed;
+  private final boolean authors;
 
   /** ALIE with z = z_max(n, f), computed from the plan. */
   public ALittleIsEnough() {
-    this.z = Double.NaN;
-    this.fixed = false;
+    this(Double.NaN, false, false);
   }
 
   /** ALIE with the given {@code z}. */
   public ALittleIsEnough(double z) {
+    this(z, true, false);
     Parameters.requireFinite("alie z", z);
+  }
+
+  private ALittleIsEnough(double z, boolean fixed, boolean authors) {
     this.z = z;
-    this.fixed = true;
+    this.fixed = fixed;
+    this.authors = authors;
+  }
+
+  /** {@code alie-authors}: z = {@link #authorsZ}(n, f), the authors' and Blades' code. */
+  public static ALittleIsEnough authors() {
+    return new ALittleIsEnough(Double.NaN, false, true);
+  }
+
+  /**
+   * The authors' and Blades' code's z = Φ⁻¹((n − f − s)/(n − f)) with s = ⌊n/2 + 1⌋ − f.
+   *
+   * @throws IllegalArgumentException unless 1 ≤ s &lt; n − f, naming n and f
+   */
+  public static double authorsZ(int workers, int faulty) {
+    int s = workers / 2 + 1 - faulty;
+    int h = workers - faulty;
+    if (s < 1 || s >= h) {
+      throw new IllegalArgumentException(
+          "alie-authors needs 1 <= s < n - f, with s = floor(n/2 + 1) - f; got n="
+              + workers
+              + ", f="
+              + faulty
+              + " (s="
+              + s
+              + ")");
+    }
+    return STANDARD_NORMAL.inverseCumulativeProbability((h - s) / (double) h);
   }
 
   /**
@@ -64,7 +99,7 @@ public final class ALittleIsEnough implements Fault {
 
   /** The z this fault uses with n workers of which f are faulty. */
   public double z(int workers, int faulty) {
-    return fixed ? z : defaultZ(workers, faulty);
+    return fixed ? z : authors ? authorsZ(workers, faulty) : defaultZ(workers, faulty);
   }
 
   @Override
@@ -79,7 +114,11 @@ public final class ALittleIsEnough implements Fault {
 
   @Override
   public float[] corrupt(float[] honest, FaultContext context) {
-    double zed = z(context.workers(), context.faulty());
+    return corruptAt(z(context.workers(), context.faulty()), honest, context);
+  }
+
+  @Override
+  public float[] corruptAt(double zed, float[] honest, FaultContext context) {
     double[] mean = context.honest().mean();
     double[] std = context.honest().standardDeviation();
     float[] out = new float[mean.length];
@@ -90,7 +129,12 @@ public final class ALittleIsEnough implements Fault {
   }
 
   @Override
+  public String family() {
+    return "alie";
+  }
+
+  @Override
   public String toString() {
-    return fixed ? "alie:z=" + z : "alie";
+    return fixed ? "alie:z=" + z : authors ? "alie-authors" : "alie";
   }
 }

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
  * @param faulty f, the number of faulty workers (whether or not they misbehave at this step)
  * @param random a generator seeded by (seed, worker, step), private to this call; the only source
  *     of randomness a fault may use
+ * @param defense the run's defense, for faults that adapt to it ({@code optimal:...}); {@link
+ *     DefenseProbe#NONE} outside a run
  */
 public record FaultContext(
     int worker,
@@ -20,10 +22,27 @@ public record FaultContext(
     HonestGradients honest,
     int workers,
     int faulty,
-    SplittableRandom random) {
+    SplittableRandom random,
+    DefenseProbe defense) {
+
+  /** A context without a defense to probe. */
+  public FaultContext(
+      int worker,
+      long step,
+      HonestGradients honest,
+      int workers,
+      int faulty,
+      SplittableRandom random) {
+    this(worker, step, honest, workers, faulty, random, DefenseProbe.NONE);
+  }
 
   /** The honest workers' gradients, in worker order; read-only. */
   public float[][] honestGradients() {
     return honest.rows();
+  }
+
+  /** This context with {@code random} as its generator (a line search replays one stream). */
+  FaultContext withRandom(SplittableRandom random) {
+    return new FaultContext(worker, step, honest, workers, faulty, random, defense);
   }
 }

@@ -190,10 +190,12 @@ public final class FaultPlan {
    * @param honest every worker's gradient as computed (worker order, length n)
    * @param source for each worker, whose gradient it reports before corruption (itself normally;
    *     the replica phase gives a faulty worker a healthy worker's batch)
+   * @param defense the run's defense, for faults that adapt to it ({@link DefenseProbe#NONE} if
+   *     none)
    * @return what each worker reports: a new array for a misbehaving worker, the honest array itself
    *     otherwise, {@code null} for a crashed one
    */
-  public float[][] apply(long step, float[][] honest, int[] source) {
+  public float[][] apply(long step, float[][] honest, int[] source, DefenseProbe defense) {
     if (honest.length != workers || source.length != workers) {
       throw new IllegalArgumentException(
           "the plan has "
@@ -215,7 +217,13 @@ public final class FaultPlan {
       if (misbehaves(w, step)) {
         FaultContext context =
             new FaultContext(
-                w, step, shared, workers, faultyCount, Seeds.random(seed, Seeds.FAULT, w, step));
+                w,
+                step,
+                shared,
+                workers,
+                faultyCount,
+                Seeds.random(seed, Seeds.FAULT, w, step),
+                defense);
         reported[w] = faults[w].corrupt(own, context);
       } else {
         reported[w] = own;
@@ -224,13 +232,23 @@ public final class FaultPlan {
     return reported;
   }
 
-  /** {@link #apply(long, float[][], int[])} with every worker reporting its own gradient. */
-  public float[][] apply(long step, float[][] honest) {
+  /** {@link #apply(long, float[][], int[], DefenseProbe)} without a defense to probe. */
+  public float[][] apply(long step, float[][] honest, int[] source) {
+    return apply(step, honest, source, DefenseProbe.NONE);
+  }
+
+  /** {@link #apply(long, float[][], int[], DefenseProbe)} with every worker its own source. */
+  public float[][] apply(long step, float[][] honest, DefenseProbe defense) {
     int[] self = new int[workers];
     for (int w = 0; w < workers; w++) {
       self[w] = w;
     }
-    return apply(step, honest, self);
+    return apply(step, honest, self, defense);
+  }
+
+  /** {@link #apply(long, float[][], DefenseProbe)} without a defense to probe. */
+  public float[][] apply(long step, float[][] honest) {
+    return apply(step, honest, DefenseProbe.NONE);
   }
 
   @Override

@@ -11,7 +11,7 @@ package org.ftsim.fault;
  * <p>Xie, C., Koyejo, O. and Gupta, I. (2020), "Fall of Empires: Breaking Byzantine-tolerant SGD by
  * Inner Product Manipulation", UAI 2019, PMLR 115:261–270.
  */
-public final class InnerProductManipulation implements Fault {
+public final class InnerProductManipulation implements Scalable {
 
   private final double epsilon;
 
@@ -30,12 +30,22 @@ public final class InnerProductManipulation implements Fault {
 
   @Override
   public float[] corrupt(float[] honest, FaultContext context) {
+    return corruptAt(epsilon, honest, context);
+  }
+
+  @Override
+  public float[] corruptAt(double scale, float[] honest, FaultContext context) {
     double[] mean = context.honest().mean();
     float[] out = new float[mean.length];
     for (int j = 0; j < out.length; j++) {
-      out[j] = (float) (-epsilon * mean[j]);
+      out[j] = (float) (-scale * mean[j]);
     }
     return out;
+  }
+
+  @Override
+  public String family() {
+    return "ipm";
   }
 
   @Override

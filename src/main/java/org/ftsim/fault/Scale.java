@@ -5,7 +5,7 @@ package org.ftsim.fault;
  *
  * <p>Parameter {@code factor} (F): any finite number; default {@value #DEFAULT_FACTOR}.
  */
-public final class Scale implements Fault {
+public final class Scale implements Scalable {
 
   /** The prototype's factor. */
   public static final double DEFAULT_FACTOR = 10;
@@ -20,11 +20,21 @@ public final class Scale implements Fault {
 
   @Override
   public float[] corrupt(float[] honest, FaultContext context) {
+    return corruptAt(factor, honest, context);
+  }
+
+  @Override
+  public float[] corruptAt(double scale, float[] honest, FaultContext context) {
     float[] out = new float[honest.length];
     for (int j = 0; j < out.length; j++) {
-      out[j] = (float) (honest[j] * factor);
+      out[j] = (float) (honest[j] * scale);
     }
     return out;
+  }
+
+  @Override
+  public String family() {
+    return "scale";
   }
 
   @Override

@@ -7,7 +7,7 @@ package org.ftsim.fault;
  * <p>Parameter {@code factor} (S): a finite number > 0 (a negative one would not flip; use {@code
  * scale}); default {@value #DEFAULT_FACTOR}.
  */
-public final class SignFlip implements Fault {
+public final class SignFlip implements Scalable {
 
   /** Plain sign flipping, −g. */
   public static final double DEFAULT_FACTOR = 1;
@@ -22,11 +22,26 @@ public final class SignFlip implements Fault {
 
   @Override
   public float[] corrupt(float[] honest, FaultContext context) {
+    return flipped(factor, honest);
+  }
+
+  /** −S·g at S = {@code scale}. */
+  @Override
+  public float[] corruptAt(double scale, float[] honest, FaultContext context) {
+    return flipped(-scale, honest);
+  }
+
+  private static float[] flipped(double factor, float[] honest) {
     float[] out = new float[honest.length];
     for (int j = 0; j < out.length; j++) {
       out[j] = (float) (honest[j] * factor);
     }
     return out;
+  }
+
+  @Override
+  public String family() {
+    return "signflip";
   }
 
   @Override

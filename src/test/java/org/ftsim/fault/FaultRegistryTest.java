@@ -50,7 +50,14 @@ class FaultRegistryTest {
             "ipm",
             "mimic",
             "labelflip",
-            "crash"),
+            "crash",
+            "signflip-mean",
+            "alie-authors",
+            "mimic-warmup",
+            "fang-trim",
+            "fang-krum",
+            "minmax",
+            "minsum"),
         FaultRegistry.names());
     assertEquals(FaultRegistry.names().size(), FaultRegistry.usages().size());
     assertEquals("signflip[:factor=1]", FaultRegistry.usages().get(5));
@@ -91,6 +98,11 @@ class FaultRegistryTest {
     "ipm:0.1, ipm:epsilon=0.1",
     "mimic:2, mimic:worker=2",
     "GAUSSIAN:1, 'gaussian:STD= 1 '",
+    "'gaussian:1,0.5', 'gaussian:std=1,mean=0.5'",
+    "'random:1,mean=0.5', 'random:std=1,mean=0.5'",
+    "minmax:std, minmax:perturbation=std",
+    "fang-trim:3, fang-trim:b=3",
+    "mimic-warmup:2, mimic-warmup:warmup=2",
   })
   void positionalAndNamedFormsAreTheSameFault(String positional, String named) {
     assertEquals(
@@ -112,7 +124,8 @@ class FaultRegistryTest {
         assertThrows(IllegalArgumentException.class, () -> FaultRegistry.create("gausian:1"));
     assertEquals(
         "unknown fault 'gausian'; valid: scale, add, power, gaussian, random, signflip, zero, nan,"
-            + " inf, alie, ipm, mimic, labelflip, crash",
+            + " inf, alie, ipm, mimic, labelflip, crash, signflip-mean, alie-authors, mimic-warmup,"
+            + " fang-trim, fang-krum, minmax, minsum; modifiers: optimal:FAULT, shared:FAULT",
         e.getMessage());
   }
 
@@ -120,11 +133,28 @@ class FaultRegistryTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "gaussian:sd=1 | unknown parameter 'sd' in 'gaussian:sd=1'; valid: [std]",
+        "gaussian:sd=1 | unknown parameter 'sd' in 'gaussian:sd=1'; valid: [std, mean]",
         "alie:zz=1 | unknown parameter 'zz' in 'alie:zz=1'; valid: [z]",
         "zero:1 | 'zero:1' takes at most 0 value(s)",
         "crash:now=1 | unknown parameter 'now' in 'crash:now=1'; valid: []",
-        "gaussian:1,2 | 'gaussian:1,2' takes at most 1 value(s) [std]",
+        "gaussian:1,2,3 | 'gaussian:1,2,3' takes at most 2 value(s) [std, mean]",
+        "gaussian:1,2,mean=3 | 'gaussian:1,2,mean=3' gives mean twice, by position and by name",
+        "random:mean=1 | 'random:mean=1' needs a value for std, e.g. random:1 or random:std=1",
+        "gaussian:1,x | 'x' is not a number (parameter mean of 'gaussian:1,x')",
+        "random:1,NaN | random mean must be a finite number; got NaN",
+        "minmax:median | unknown perturbation 'median'; valid: unit, std, sign",
+        "minsum:unit,perturbation=std | 'minsum:unit,perturbation=std' gives perturbation twice,"
+            + " by position and by name",
+        "fang-trim:0.5 | fang-trim b must be a finite number >= 1; got 0.5",
+        "fang-krum:1 | 'fang-krum:1' takes at most 0 value(s)",
+        "mimic-warmup:0 | mimic-warmup warmup must be an integer >= 1; got 0 in 'mimic-warmup:0'",
+        "optimal:gaussian:1 | optimal: cannot search the scale of 'gaussian'; valid: ipm, alie,"
+            + " scale, signflip, fang-krum, minmax, minsum (given without their scale)",
+        "optimal:ipm:2 | 'ipm:2' takes at most 0 value(s)",
+        "shared:gausian:1 | unknown fault 'gausian'; valid: scale, add, power, gaussian, random,"
+            + " signflip, zero, nan, inf, alie, ipm, mimic, labelflip, crash, signflip-mean,"
+            + " alie-authors, mimic-warmup, fang-trim, fang-krum, minmax, minsum; modifiers:"
+            + " optimal:FAULT, shared:FAULT",
         "gaussian:1,std=2 | 'gaussian:1,std=2' gives std twice, by position and by name",
         "gaussian:-1 | gaussian std must be a finite number >= 0; got -1.0",
         "random:std=-0.1 | random std must be a finite number >= 0; got -0.1",
@@ -170,8 +200,34 @@ class FaultRegistryTest {
     assertFalse(fault.toString().isEmpty());
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "gaussian:1,0 | gaussian:std=1.0",
+        "gaussian:1,0.5 | gaussian:std=1.0,mean=0.5",
+        "minmax | minmax:perturbation=unit",
+        "minsum:SIGN | minsum:perturbation=sign",
+        "fang-trim | fang-trim:b=2.0",
+        "mimic-warmup | mimic-warmup:warmup=1",
+        "optimal:ipm | optimal:ipm",
+        "' OPTIMAL : minmax:std' | optimal:minmax:perturbation=std",
+        "optimal:alie | optimal:alie",
+        "shared:random:1,2 | shared:random:std=1.0,mean=2.0",
+        "shared:optimal:fang-krum | shared:optimal:fang-krum",
+      })
+  void modifiedAndNewSpecsPrintCanonically(String spec, String canonical) {
+    Fault fault = FaultRegistry.create(spec);
+    assertEquals(canonical, fault.toString());
+    assertEquals(canonical, FaultRegistry.create(canonical).toString());
+  }
+
   @Test
   void createBuildsTheNamedClass() {
+    assertInstanceOf(LineSearch.class, FaultRegistry.create("optimal:ipm"));
+    assertInstanceOf(Shared.class, FaultRegistry.create("shared:ipm:1"));
+    assertInstanceOf(FangKrum.class, FaultRegistry.create("fang-krum"));
+    assertInstanceOf(MinSum.class, FaultRegistry.create("minsum"));
     assertInstanceOf(GaussianNoise.class, FaultRegistry.create("gaussian:1"));
     assertInstanceOf(RandomGaussian.class, FaultRegistry.create("random:1"));
     assertInstanceOf(InnerProductManipulation.class, FaultRegistry.create("ipm:1"));
