@@ -12,7 +12,8 @@ import java.util.Map;
  * varying fastest (as nested loops over the keys would). A value is a scalar (string, number,
  * boolean) or, for an option that takes several values such as {@code faulty}, a list of scalars.
  *
- * @param axes the values of each key, in file order; never empty
+ * @param axes the values of each key (an option's long name, its leading dashes dropped), in file
+ *     order; never empty
  */
 public record Grid(Map<String, List<Object>> axes) {
 
@@ -20,10 +21,13 @@ public record Grid(Map<String, List<Object>> axes) {
   public Grid {
     Map<String, List<Object>> copy = new LinkedHashMap<>();
     for (Map.Entry<String, List<Object>> axis : axes.entrySet()) {
+      String key = axis.getKey().strip().replaceFirst("^--?", "");
       if (axis.getValue().isEmpty()) {
-        throw new GridException(axis.getKey() + ": [] (an axis without values gives no run)");
+        throw new GridException(key + ": [] (an axis without values gives no run)");
       }
-      copy.put(axis.getKey(), Collections.unmodifiableList(new ArrayList<>(axis.getValue())));
+      if (copy.put(key, Collections.unmodifiableList(new ArrayList<>(axis.getValue()))) != null) {
+        throw new GridException(key + ": given twice");
+      }
     }
     axes = Collections.unmodifiableMap(copy);
   }
