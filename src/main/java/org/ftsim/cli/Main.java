@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,25 +20,23 @@ import org.ftsim.config.ConfigException;
 import org.ftsim.config.RunConfig;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.DataException;
-import org.ftsim.data.DatasetDescriptor;
 import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
 import org.ftsim.driver.Components;
 import org.ftsim.driver.RunFailure;
-import org.ftsim.driver.Simulation;
 import org.ftsim.fault.FaultRegistry;
 import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.spark.KryoRegistration;
-import org.ftsim.tensorboard.RunEvents;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 
 /**
  * The {@code ftsim} command line: {@code ftsim [train] [options]}, {@code ftsim report [options]},
- * {@code ftsim import-tensorboard DIR [options]} or {@code ftsim correction-study PAIRS [options]}.
- * User errors print one line and exit with status 2 before anything is written.
+ * {@code ftsim sweep GRID [options]}, {@code ftsim import-tensorboard DIR [options]} or {@code
+ * ftsim correction-study PAIRS [options]}. User errors print one line and exit with status 2 before
+ * anything is written.
  */
 public final class Main {
 
@@ -78,6 +77,9 @@ public final class Main {
       if (rest[0].equals("import-tensorboard")) {
         return ImportCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
       }
+      if (rest[0].equals("sweep")) {
+        return SweepCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
+      }
       if (rest[0].equals("correction-study")) {
         return CorrectionStudyCommand.run(Arrays.copyOfRange(rest, 1, rest.length), out, err);
       }
@@ -85,7 +87,7 @@ public final class Main {
         err.println(
             "ftsim: unknown command '"
                 + rest[0]
-                + "'; valid: train, report, import-tensorboard, correction-study");
+                + "'; valid: train, sweep, report, import-tensorboard, correction-study");
         return USAGE;
       }
       rest = Arrays.copyOfRange(rest, 1, rest.length);
@@ -125,13 +127,7 @@ public final class Main {
       if (config.correction().collects()) {
         checkNew("--data_coll_path", config.correction().collectPath());
       }
-      Path dataDir = Path.of(config.run().dataDir());
-      DatasetDescriptor dataset = DatasetRegistry.get(config.data().dataset());
-      String missing = dataset.missingFiles(dataDir);
-      if (missing != null) {
-        throw new ConfigException("--data-dir", config.run().dataDir(), missing);
-      }
-      data = dataset.load(dataDir);
+      data = TrainRun.load(config);
       parts = Assembly.assemble(config, data.train());
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());
@@ -141,28 +137,11 @@ public final class Main {
       return USAGE;
     }
     SparkSession spark = session(config);
-    if (checkpoint != null) {
-      out.printf(Locale.ROOT, "resuming %s from step %d%n", config.runId(), checkpoint.step());
-    }
-    Simulation.Summary summary;
     try {
-      Simulation simulation =
-          new Simulation(config, data, parts, spark, out).resumeFrom(checkpoint);
-      if (command.tensorboard) {
-        simulation.listen(RunEvents.open(config.run().resultsDir(), config.runId()));
-      }
-      summary = simulation.run();
+      TrainRun.simulate(config, data, parts, checkpoint, command.tensorboard, spark, out);
     } catch (RunFailure e) {
       err.println("ftsim: " + e.getMessage());
       return FAILED;
-    }
-    out.printf(Locale.ROOT, "results: %s (run_id=%s)%n", summary.resultsDir(), summary.runId());
-    if (command.tensorboard) {
-      out.printf(
-          Locale.ROOT,
-          "tensorboard: %s (tensorboard --logdir %s)%n",
-          RunEvents.folder(summary.resultsDir(), summary.runId()),
-          RunEvents.folder(summary.resultsDir(), "").replaceAll("/$", ""));
     }
     return 0;
   }
@@ -182,8 +161,17 @@ public final class Main {
 
   /** The active session, or a new one: local[--proc] unless a master is configured. */
   static SparkSession session(SimulationConfig config) {
+    return session(config, "ftsim " + config.runId(), Map.of());
+  }
+
+  /**
+   * As {@link #session(SimulationConfig)}, a new session named {@code name} with {@code settings}
+   * on top (a sweep's FAIR scheduler).
+   */
+  static SparkSession session(SimulationConfig config, String name, Map<String, String> settings) {
     SparkConf conf = new SparkConf();
-    SparkSession.Builder builder = SparkSession.builder().appName("ftsim " + config.runId());
+    SparkSession.Builder builder = SparkSession.builder().appName(name);
+    settings.forEach(builder::config);
     RunConfig run = config.run();
     String master =
         run.master() != null
