@@ -25,6 +25,7 @@ import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
 import org.ftsim.driver.Components;
+import org.ftsim.driver.RunData;
 import org.ftsim.driver.RunFailure;
 import org.ftsim.driver.Simulation;
 import org.ftsim.fault.FaultRegistry;
@@ -131,7 +132,7 @@ public final class Main {
       if (missing != null) {
         throw new ConfigException("--data-dir", config.run().dataDir(), missing);
       }
-      data = dataset.load(dataDir);
+      data = RunData.prepare(config, dataset.load(dataDir));
       parts = Assembly.assemble(config, data.train());
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());

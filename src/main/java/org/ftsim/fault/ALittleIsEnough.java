@@ -93,4 +93,9 @@ public final class ALittleIsEnough implements Fault {
   public String toString() {
     return fixed ? "alie:z=" + z : "alie";
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

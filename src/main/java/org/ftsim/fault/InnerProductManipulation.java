@@ -42,4 +42,9 @@ public final class InnerProductManipulation implements Fault {
   public String toString() {
     return "ipm:epsilon=" + epsilon;
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

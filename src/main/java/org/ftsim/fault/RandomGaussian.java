@@ -31,4 +31,9 @@ public final class RandomGaussian implements Fault {
   public String toString() {
     return "random:std=" + std;
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }
