@@ -25,6 +25,12 @@ public final class Seeds {
   /** A worker's reshuffle of its own pool at each epoch. */
   public static final long POOL_SHUFFLE = 0x504F4F4CL;
 
+  /** Holding a validation set out of the training set ({@code --validation}). */
+  public static final long VALIDATION = 0x56414C49L;
+
+  /** Dealing IID shards to the faulty workers ({@code --byzantine-data iid}). */
+  public static final long BYZANTINE_DATA = 0x42595A44L;
+
   /** Random draws inside a gradient computation (dropout masks), per sub-batch. */
   public static final long DROPOUT = 0x44524F50L;
 

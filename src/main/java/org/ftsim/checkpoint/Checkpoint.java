@@ -14,7 +14,8 @@ import org.ftsim.results.Timings;
  * (seed, purpose, epoch, step, worker) ({@link org.ftsim.base.Seeds}), so no generator position is
  * saved; the state that does carry from step to step is the parameters, the optimizer's, the
  * defense's (centered clipping's centre, bucketing's permutation counter), the correction's and the
- * detection's (a reputation's suspicions, the score of the flags so far).
+ * detection's (a reputation's suspicions, the score of the flags so far) and the honest workers'
+ * momentum vectors.
  *
  * @param config the run's configuration, run id included
  * @param step the global step taken last (the next one is {@code step + 1}); epochs hold a whole
@@ -25,6 +26,8 @@ import org.ftsim.results.Timings;
  * @param defense the defense's state
  * @param correction the correction's state, or null when the run does not correct
  * @param detection the detection's state, or null when the run has no detector
+ * @param workerMomentum the honest workers' momentum vectors ({@code --worker-momentum}): the
+ *     accumulations so far and one vector per honest worker in worker order, none without momentum
  */
 public record Checkpoint(
     SimulationConfig config,
@@ -34,9 +37,16 @@ public record Checkpoint(
     OptimizerState optimizer,
     Defense.State defense,
     CorrectionState correction,
-    DetectionState detection) {
+    DetectionState detection,
+    OptimizerState workerMomentum) {
+
+  /** No worker momentum. */
+  public static final OptimizerState NO_MOMENTUM = new OptimizerState(0, java.util.List.of());
 
   public Checkpoint {
+    if (workerMomentum == null) {
+      workerMomentum = NO_MOMENTUM;
+    }
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(params, "params");
@@ -56,12 +66,26 @@ public record Checkpoint(
       OptimizerState optimizer,
       Defense.State defense,
       CorrectionState correction) {
-    this(config, step, progress, params, optimizer, defense, correction, null);
+    this(config, step, progress, params, optimizer, defense, correction, null, NO_MOMENTUM);
+  }
+
+  /** A checkpoint of a run without worker momentum. */
+  public Checkpoint(
+      SimulationConfig config,
+      long step,
+      Progress progress,
+      float[] params,
+      OptimizerState optimizer,
+      Defense.State defense,
+      CorrectionState correction,
+      DetectionState detection) {
+    this(config, step, progress, params, optimizer, defense, correction, detection, NO_MOMENTUM);
   }
 
   /** This checkpoint with {@code other} as its configuration (a resume's allowed overrides). */
   public Checkpoint withConfig(SimulationConfig other) {
-    return new Checkpoint(other, step, progress, params, optimizer, defense, correction, detection);
+    return new Checkpoint(
+        other, step, progress, params, optimizer, defense, correction, detection, workerMomentum);
   }
 
   /**

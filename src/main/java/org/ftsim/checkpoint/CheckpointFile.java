@@ -31,8 +31,11 @@ final class CheckpointFile {
 
   private static final long MAGIC = 0x4654_5349_4D43_4B50L; // "FTSIMCKP"
 
-  /** 2: the configuration grouped (issue 12), named timings. */
-  private static final int VERSION = 3;
+  /**
+   * 2: the configuration grouped (issue 12), named timings; 3: detection; 4: the worker momentum
+   * and the protocol options of issue 13 in the configuration.
+   */
+  private static final int VERSION = 4;
 
   private static final int END = 0x454E_4421; // "END!"
 
@@ -121,6 +124,8 @@ final class CheckpointFile {
       ints(out, s.firstMisbehaved());
       ints(out, s.firstCaught());
     }
+    out.writeLong(checkpoint.workerMomentum().steps());
+    StateCodec.vectors(out, checkpoint.workerMomentum().vectors());
     out.writeInt(END);
     out.flush();
   }
@@ -196,11 +201,12 @@ final class CheckpointFile {
                   ints(in),
                   ints(in)));
     }
+    OptimizerState workerMomentum = new OptimizerState(in.readLong(), StateCodec.vectors(in));
     if (in.readInt() != END) {
       throw new IOException("checkpoint without its end mark");
     }
     return new Checkpoint(
-        config, step, progress, params, optimizer, defense, correction, detection);
+        config, step, progress, params, optimizer, defense, correction, detection, workerMomentum);
   }
 
   private static void ints(DataOutputStream out, int[] values) throws IOException {

@@ -53,7 +53,9 @@ final class OptionsConfig {
             c.workers,
             c.globalBatch,
             c.partition,
-            c.resize == null ? 0 : c.resize),
+            c.resize == null ? 0 : c.resize,
+            c.byzantineData,
+            c.validation),
         new TrainingConfig(
             c.arch,
             c.epochs,
@@ -61,7 +63,12 @@ final class OptionsConfig {
             c.lr == null ? Double.NaN : c.lr,
             c.momentum == null ? Double.NaN : c.momentum,
             c.lrScaling,
-            c.init),
+            c.init,
+            c.weightDecay,
+            milestones(c.lrMilestones),
+            c.lrDecay,
+            c.workerMomentum,
+            c.workerMomentumUpdate),
         new FaultConfig(faultyWorkers, c.fault, overrides, c.faultProb, c.faultStart),
         new DefenseConfig(
             c.defense, c.pre == null ? "" : c.pre, c.tolerate == null ? -1 : c.tolerate, c.detect),
@@ -73,6 +80,23 @@ final class OptionsConfig {
             c.correctWeight,
             c.replicaSteps,
             c.dataCollPath));
+  }
+
+  /** {@code 200,400} as a list; null or blank: none. */
+  static List<Integer> milestones(String text) {
+    List<Integer> out = new ArrayList<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    for (String part : text.split(",", -1)) {
+      try {
+        out.add(Integer.parseInt(part.trim()));
+      } catch (NumberFormatException e) {
+        throw new UserError(
+            "--lr-milestones " + text + ": expected comma-separated steps, e.g. 200,400");
+      }
+    }
+    return out;
   }
 
   private static int parseInt(String flag, String value) {

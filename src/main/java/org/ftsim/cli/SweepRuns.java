@@ -25,6 +25,7 @@ import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.checkpoint.CheckpointStore;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
+import org.ftsim.driver.RunData;
 import org.ftsim.driver.Simulation;
 import org.ftsim.results.ResultSink;
 import org.ftsim.results.Table;
@@ -120,7 +121,10 @@ final class SweepRuns {
       if (checkpoint == null) {
         deleteLeftovers(run.id());
       }
-      TrainTest data = datasets.computeIfAbsent(dataKey(run), k -> TrainRun.load(run.config()));
+      TrainTest data =
+          RunData.prepare(
+              run.config(),
+              datasets.computeIfAbsent(dataKey(run), k -> TrainRun.loadRaw(run.config())));
       var parts = Assembly.assemble(run.config(), data.train());
       Simulation.Summary s =
           TrainRun.simulate(

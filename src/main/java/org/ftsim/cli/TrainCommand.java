@@ -6,8 +6,11 @@ import org.ftsim.config.FaultConfig;
 import org.ftsim.config.SimulationConfig;
 import org.kohsuke.args4j.Option;
 
-/** The options of {@code ftsim train}: the prototype's flags first (SPEC §3). */
-final class TrainCommand {
+/**
+ * The options of {@code ftsim train}: the prototype's flags first (SPEC §3), then ftsim's, then the
+ * protocol options ({@link ProtocolOptions}).
+ */
+final class TrainCommand extends ProtocolOptions {
 
   @Option(
       name = "-d",

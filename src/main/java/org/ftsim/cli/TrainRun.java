@@ -11,6 +11,7 @@ import org.ftsim.data.DatasetDescriptor;
 import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Components;
+import org.ftsim.driver.RunData;
 import org.ftsim.driver.Simulation;
 import org.ftsim.tensorboard.RunEvents;
 
@@ -29,6 +30,11 @@ final class TrainRun {
    * @throws org.ftsim.data.DataException when they cannot be read
    */
   static TrainTest load(SimulationConfig config) {
+    return RunData.prepare(config, loadRaw(config));
+  }
+
+  /** The dataset's files as stored, before the run's normalisation and validation hold-out. */
+  static TrainTest loadRaw(SimulationConfig config) {
     Path dataDir = Path.of(config.run().dataDir());
     DatasetDescriptor dataset = DatasetRegistry.get(config.data().dataset());
     String missing = dataset.missingFiles(dataDir);

@@ -34,6 +34,13 @@ public final class BatchPlan implements Serializable {
   private final int workers;
   private final long seed;
   private final int[][] pools;
+
+  /** Per worker, its sub-batch size in a pooled plan. */
+  private final int[] sizes;
+
+  /** The samples an epoch counts in a pooled plan (its steps: this ÷ the global batch). */
+  private final int epochSamples;
+
   private transient volatile Shuffle cached;
 
   private record Shuffle(int epoch, int[] order) {}
@@ -58,19 +65,26 @@ public final class BatchPlan implements Serializable {
     this.workers = workers;
     this.seed = seed;
     this.pools = null;
+    this.sizes = null;
+    this.epochSamples = 0;
   }
 
-  private BatchPlan(int[][] pools, int globalBatch, long seed) {
+  private BatchPlan(int[][] pools, int[] sizes, int epochSamples, long seed) {
     this.workers = pools.length;
-    this.globalBatch = globalBatch;
-    this.seed = seed;
-    if (globalBatch < workers) {
-      throw new IllegalArgumentException("global batch " + globalBatch + " < workers " + workers);
+    int batch = 0;
+    for (int b : sizes) {
+      batch += b;
     }
+    this.globalBatch = batch;
+    this.seed = seed;
+    if (sizes.length != workers) {
+      throw new IllegalArgumentException(sizes.length + " sub-batch sizes for " + workers);
+    }
+    this.sizes = sizes.clone();
     int total = 0;
     this.pools = new int[workers][];
     for (int w = 0; w < workers; w++) {
-      int need = subBatchSize(globalBatch, w);
+      int need = sizes[w];
       if (pools[w].length < need) {
         throw new IllegalArgumentException(
             "worker "
@@ -84,6 +98,7 @@ public final class BatchPlan implements Serializable {
       total += pools[w].length;
     }
     this.size = total;
+    this.epochSamples = epochSamples > 0 ? epochSamples : total;
   }
 
   /**
@@ -95,7 +110,25 @@ public final class BatchPlan implements Serializable {
    * @param seed the run's seed
    */
   public static BatchPlan pooled(int[][] pools, int globalBatch, long seed) {
-    return new BatchPlan(pools, globalBatch, seed);
+    int n = pools.length;
+    if (globalBatch < n) {
+      throw new IllegalArgumentException("global batch " + globalBatch + " < workers " + n);
+    }
+    int[] sizes = new int[n];
+    for (int w = 0; w < n; w++) {
+      sizes[w] = globalBatch / n + (w < globalBatch % n ? 1 : 0);
+    }
+    return new BatchPlan(pools, sizes, 0, seed);
+  }
+
+  /**
+   * A pooled plan whose sub-batch sizes are given per worker (0: the worker computes nothing) and
+   * whose epoch counts {@code epochSamples} samples, not the pools' total: for faulty workers dealt
+   * an IID shard beside the honest workers' partition, or no data at all ({@code
+   * --byzantine-data}).
+   */
+  public static BatchPlan pooled(int[][] pools, int[] subBatchSizes, int epochSamples, long seed) {
+    return new BatchPlan(pools, subBatchSizes, epochSamples, seed);
   }
 
   /** The run's seed. */
@@ -158,7 +191,7 @@ public final class BatchPlan implements Serializable {
   /** Steps per epoch: ⌈size / globalBatch⌉, less one if the last batch has fewer than n samples. */
   public int stepsPerEpoch() {
     if (pools != null) {
-      return Math.max(1, size / globalBatch);
+      return Math.max(1, epochSamples / globalBatch);
     }
     int full = size / globalBatch;
     int rest = size % globalBatch;
@@ -187,20 +220,18 @@ public final class BatchPlan implements Serializable {
   }
 
   private int[] pooledSubBatch(int epoch, int step, int worker) {
+    int length = sizes[worker];
+    if (length == 0) {
+      return new int[0];
+    }
     int[] pool = pools[worker].clone();
     shuffle(pool, Seeds.random(seed, Seeds.POOL_SHUFFLE, epoch, worker));
-    int length = subBatchSize(globalBatch, worker);
     int[] out = new int[length];
     long from = (long) step * length;
     for (int i = 0; i < length; i++) {
       out[i] = pool[(int) ((from + i) % pool.length)];
     }
     return out;
-  }
-
-  /** Worker {@code worker}'s share of a global batch of {@code batch}: ⌊B/n⌋, +1 for the first. */
-  private int subBatchSize(int batch, int worker) {
-    return batch / workers + (worker < batch % workers ? 1 : 0);
   }
 
   /** Fisher–Yates. */

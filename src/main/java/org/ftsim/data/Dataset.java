@@ -38,6 +38,29 @@ public record Dataset(
   /** A dataset's shape and number of classes (0: regression), known before it is loaded. */
   public record Info(InputShape shape, int classes) implements Serializable {}
 
+  /** The samples {@code indices}, in that order, as a new dataset of the same name and shape. */
+  public Dataset subset(int[] indices) {
+    byte[] l = null;
+    float[] t = null;
+    if (labels != null) {
+      l = new byte[indices.length];
+      for (int i = 0; i < indices.length; i++) {
+        l[i] = labels[indices[i]];
+      }
+    } else {
+      t = new float[indices.length];
+      for (int i = 0; i < indices.length; i++) {
+        t[i] = targets[indices[i]];
+      }
+    }
+    return new Dataset(name, features.subset(indices), l, t, classes, shape);
+  }
+
+  /** This dataset with its features replaced by {@code other} (as many samples). */
+  public Dataset withFeatures(Features other) {
+    return new Dataset(name, other, labels, targets, classes, shape);
+  }
+
   /** The class of sample {@code i}. */
   public int label(int i) {
     return labels[i] & 0xFF;

@@ -17,6 +17,9 @@ public sealed interface Features extends Serializable permits Features.Bytes, Fe
   /** Writes sample {@code index}, normalised, to {@code dst} starting at {@code offset}. */
   void copy(int index, float[] dst, int offset);
 
+  /** The samples {@code indices}, in that order, as a new features object. */
+  Features subset(int[] indices);
+
   /**
    * Unsigned 8-bit pixels, normalised per channel as (x/255 − mean[c]) / std[c].
    *
@@ -52,6 +55,20 @@ public sealed interface Features extends Serializable permits Features.Bytes, Fe
         }
       }
     }
+
+    @Override
+    public Features subset(int[] indices) {
+      byte[] out = new byte[indices.length * dimension];
+      for (int i = 0; i < indices.length; i++) {
+        System.arraycopy(pixels, indices[i] * dimension, out, i * dimension, dimension);
+      }
+      return new Bytes(out, dimension, mean, std);
+    }
+
+    /** The same pixels normalised with {@code mean} and {@code std} (one value per channel). */
+    public Bytes normalised(float[] mean, float[] std) {
+      return new Bytes(pixels, dimension, mean, std);
+    }
   }
 
   /** Real-valued features, used as they are. */
@@ -71,6 +88,15 @@ public sealed interface Features extends Serializable permits Features.Bytes, Fe
     @Override
     public void copy(int index, float[] dst, int offset) {
       System.arraycopy(values, index * dimension, dst, offset, dimension);
+    }
+
+    @Override
+    public Features subset(int[] indices) {
+      float[] out = new float[indices.length * dimension];
+      for (int i = 0; i < indices.length; i++) {
+        System.arraycopy(values, indices[i] * dimension, out, i * dimension, dimension);
+      }
+      return new Floats(out, dimension);
     }
   }
 }

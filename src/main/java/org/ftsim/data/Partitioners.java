@@ -52,7 +52,8 @@ public final class Partitioners {
   /**
    * The label skew of a partition: the mean over workers of the total-variation distance between a
    * worker's label distribution and the whole training set's, ½·Σ_c |p_w(c) − p(c)|; 0 for
-   * identical distributions, near 1 when every worker holds labels few others hold.
+   * identical distributions, near 1 when every worker holds labels few others hold. Workers dealt
+   * nothing are left out of the mean.
    *
    * @param histogram per worker, the count of each label
    */
@@ -67,18 +68,23 @@ public final class Partitioners {
       }
     }
     double sum = 0;
+    int holding = 0;
     for (int[] counts : histogram) {
       double own = 0;
       for (int count : counts) {
         own += count;
       }
+      if (own == 0) {
+        continue; // a worker dealt nothing (--byzantine-data none) has no label distribution
+      }
+      holding++;
       double distance = 0;
       for (int c = 0; c < classes; c++) {
         distance += Math.abs(counts[c] / own - global[c] / total);
       }
       sum += distance / 2;
     }
-    return sum / histogram.length;
+    return sum / holding;
   }
 
   private static double required(Spec spec, String key) {

@@ -12,7 +12,6 @@ import org.ftsim.correction.CorrectionSchedule;
 import org.ftsim.correction.Corrector;
 import org.ftsim.correction.RegressorRegistry;
 import org.ftsim.correction.ReplicaPlan;
-import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
 import org.ftsim.data.DatasetDescriptor;
 import org.ftsim.data.DatasetRegistry;
@@ -98,6 +97,7 @@ public final class Assembly {
     }
     Checks.check(c);
     FaultPlan faults = faults(c);
+    ProtocolParts.check(c, faults);
     if (data.isRegression()) {
       for (int w : faults.faultyWorkers()) {
         if (faults.fault(w).flipsLabels()) {
@@ -167,32 +167,22 @@ public final class Assembly {
     Network network = model.network();
     return new Components(
         model,
-        batches(c, train),
+        ProtocolParts.batches(c, train),
         faults(c),
         defense(c),
         optimizer(c),
         scaling(c),
         InitialParameters.of(c, model, network),
-        network.statePositions());
+        network.statePositions(),
+        ProtocolParts.momentum(c, faults(c)),
+        ProtocolParts.schedule(c),
+        ProtocolParts.weightDecay(c));
   }
 
-  /** The network's input: the dataset's images, resized to {@code --resize} when it is set. */
+  /** The network's input: the dataset's images, resized to {@code --resize} if set. */
   static InputShape input(SimulationConfig c, InputShape own) {
     int side = c.data().resize();
     return side == 0 ? own : new InputShape(own.channels(), side, side);
-  }
-
-  /**
-   * The batch plan of {@code c} over {@code train}; a partition that cannot be dealt (e.g. a worker
-   * short of a sub-batch) is refused naming {@code --partition}.
-   */
-  public static BatchPlan batches(SimulationConfig c, Dataset train) {
-    try {
-      return Partitioners.create(c.data().partition())
-          .plan(train, c.data().globalBatchSize(), c.workers(), c.seed());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("--partition", c.data().partition(), e.getMessage());
-    }
   }
 
   /** The correction of {@code c} on {@code spark}, or null when it does not correct. */

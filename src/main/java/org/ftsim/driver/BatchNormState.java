@@ -46,8 +46,8 @@ final class BatchNormState {
       return;
     }
     for (WorkerGradient g : computed) {
-      if (reported[g.worker()] == null) {
-        continue;
+      if (reported[g.worker()] == null || g.statistics() == null) {
+        continue; // crashed, or dealt no data (--byzantine-data none)
       }
       float[] s = g.statisticsValues();
       for (int i = 0; i < state.length; i++) {

@@ -6,6 +6,8 @@ import org.ftsim.fault.FaultPlan;
 import org.ftsim.model.ModelSpec;
 import org.ftsim.optim.LearningRateScaling;
 import org.ftsim.optim.Optimizer;
+import org.ftsim.optim.StepSchedule;
+import org.ftsim.optim.WeightDecay;
 
 /**
  * The parts of one run, built once by {@link Assembly} from its configuration and checked against
@@ -20,6 +22,9 @@ import org.ftsim.optim.Optimizer;
  * @param initial the parameters the run starts from ({@link InitialParameters})
  * @param state the network's state positions (batch normalisation's running statistics), which
  *     reports never carry and the driver keeps ({@link BatchNormState}); empty without
+ * @param momentum the honest workers' momentum ({@code --worker-momentum}), this run's instance
+ * @param schedule the learning rate's step schedule ({@code --lr-milestones}, {@code --lr-decay})
+ * @param weightDecay the weight decay added to the aggregate ({@code --weight-decay})
  */
 public record Components(
     ModelSpec model,
@@ -29,4 +34,7 @@ public record Components(
     Optimizer optimizer,
     LearningRateScaling scaling,
     float[] initial,
-    int[] state) {}
+    int[] state,
+    WorkerMomentumStage momentum,
+    StepSchedule schedule,
+    WeightDecay weightDecay) {}

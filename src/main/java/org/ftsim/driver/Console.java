@@ -61,6 +61,11 @@ final class Console {
   }
 
   /** The prototype's epoch line. */
+  /** The held-out validation set's metric ({@code --validation}). */
+  void heldOut(String metricName, double metric) {
+    printf("held-out validation %s: %.4f", metricName, metric);
+  }
+
   void epochDone(int epoch, double meanLoss) {
     printf("Epoch: %d done, avg loss: %.3f", epoch, meanLoss);
   }

@@ -25,8 +25,8 @@ final class RunState {
 
   /**
    * The state at the start of run {@code c}: the initial parameters, or those of {@code from} with
-   * the parts' state (optimizer, defense, correction, detection) restored from it when it is not
-   * null.
+   * the parts' state (optimizer, defense, worker momentum, correction, detection) restored from it
+   * when it is not null.
    */
   static RunState start(
       SimulationConfig c,
@@ -49,6 +49,7 @@ final class RunState {
     s.params = from.params().clone();
     parts.optimizer().restore(from.optimizer());
     parts.defense().restore(from.defense());
+    parts.momentum().restore(from.workerMomentum());
     if (correction != null) {
       correction.restore(from.correction());
     }
@@ -89,6 +90,7 @@ final class RunState {
         parts.optimizer().state(),
         parts.defense().state(),
         correction == null ? null : correction.state(),
-        detection == null ? null : detection.state());
+        detection == null ? null : detection.state(),
+        parts.momentum().state());
   }
 }

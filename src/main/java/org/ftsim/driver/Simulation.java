@@ -14,12 +14,10 @@ import org.ftsim.checkpoint.Checkpointing;
 import org.ftsim.checkpoint.WrittenRows;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.data.BatchPlan;
-import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
 import org.ftsim.results.ResultSink;
 import org.ftsim.results.Rows;
 import org.ftsim.results.Rows.EvalRow;
-import org.ftsim.results.Rows.ShardRow;
 import org.ftsim.spark.SparkWorkers;
 
 /**
@@ -128,7 +126,7 @@ public final class Simulation {
         json(config),
         state.params.length,
         spark.sparkContext().master());
-    shards(sink, parts.batches());
+    ShardRows.add(config, data.train(), sink, parts.batches(), console);
     BatchPlan batches = parts.batches();
     int perEpoch = batches.stepsPerEpoch();
     int halfEpoch = Math.max(1, perEpoch / 2);
@@ -139,7 +137,14 @@ public final class Simulation {
     String divergence = null;
     try (SparkWorkers workers =
         new SparkWorkers(
-            jsc, parts.model(), data.train(), data.test(), batches, config.workers(), partitions)) {
+            jsc,
+            parts.model(),
+            data.train(),
+            data.test(),
+            data.validation(),
+            batches,
+            config.workers(),
+            partitions)) {
       StepPipeline pipeline =
           new StepPipeline(
               config.runId(),
@@ -224,30 +229,14 @@ public final class Simulation {
     sink.add(
         new EvalRow(
             config.runId(), epoch, state.step, e.metricName(), e.metric(), e.loss(), e.millis()));
-  }
-
-  /**
-   * The shards rows (each worker's label histogram), and a console line for a non-IID partition.
-   */
-  private void shards(ResultSink sink, BatchPlan batches) {
-    if (!data.train().isClassification()) {
-      return;
-    }
-    int[][] histogram = batches.labelHistogram(data.train());
-    int smallest = Integer.MAX_VALUE;
-    int largest = 0;
-    for (int w = 0; w < histogram.length; w++) {
-      int total = 0;
-      for (int label = 0; label < histogram[w].length; label++) {
-        sink.add(new ShardRow(config.runId(), w, label, histogram[w][label]));
-        total += histogram[w][label];
-      }
-      smallest = Math.min(smallest, total);
-      largest = Math.max(largest, total);
-    }
-    if (batches.isPooled()) {
-      console.partition(
-          config.data().partition(), smallest, largest, Partitioners.meanTotalVariation(histogram));
+    // The held-out validation set (--validation): rows named val_<metric>, its loss as test_loss.
+    SparkWorkers.Evaluation v = workers.evaluateValidation(state.params);
+    if (v != null) {
+      state.timings = state.timings.plusEval(v.millis());
+      console.heldOut(v.metricName(), v.metric());
+      String name = "val_" + v.metricName();
+      sink.add(
+          new EvalRow(config.runId(), epoch, state.step, name, v.metric(), v.loss(), v.millis()));
     }
   }
 

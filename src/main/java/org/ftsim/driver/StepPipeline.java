@@ -13,8 +13,9 @@ import org.ftsim.spark.WorkerGradient;
 
 /**
  * One step of a run, as a pipeline whose stages read top to bottom in {@link #step}: the workers'
- * gradients from Spark, the faults applied to them, the detection, the correction, the defense, the
- * optimizer's update, and the step's rows. Each stage that carries state across steps owns it.
+ * gradients from Spark, the honest workers' momentum, the faults applied to them, the detection,
+ * the correction, the defense, the optimizer's update, and the step's rows. Each stage that carries
+ * state across steps owns it.
  */
 final class StepPipeline {
 
@@ -65,10 +66,15 @@ final class StepPipeline {
     // Decoding is a memory copy per worker; the executors' cores are idle now, so use them.
     computed.gradients().parallelStream().forEach(g -> honest[g.worker()] = g.values());
     double lossSum = 0;
+    int computing = 0;
     for (WorkerGradient g : computed.gradients()) {
       lossSum += g.loss();
+      computing += g.batch() > 0 ? 1 : 0;
     }
-    double trainLoss = lossSum / n;
+    // The mean over the workers that computed (all, unless some were dealt no data).
+    double trainLoss = lossSum / computing;
+    // Worker momentum: each honest worker sends its momentum vector, which the faults then see.
+    parts.momentum().apply(honest);
 
     // 2. Faults: what each worker reports (null: it crashed); never batch norm's statistics.
     float[][] reported = faults.apply(step, honest, this::probe);
@@ -105,13 +111,16 @@ final class StepPipeline {
     Aggregation aggregate = defend(arrivals, step);
     long t2 = System.nanoTime();
 
-    // 6. Optimizer: the update with the learning rate scaled by k, unless the aggregate diverged.
-    double stepLr = parts.scaling().apply(lr, aggregate.kept());
+    // 6. Optimizer: the update with the scheduled rate scaled by k and the weight decay added to
+    // the aggregate (torch SGD's weight_decay), unless the aggregate diverged.
+    double stepLr = parts.scaling().apply(parts.schedule().apply(lr, step), aggregate.kept());
     String divergence = null;
     if (!Vectors.allFinite(aggregate.gradient())) {
       divergence = "the aggregate is not finite (k=" + aggregate.kept() + ")";
     } else {
-      parts.optimizer().step(params, aggregate.gradient(), stepLr);
+      parts
+          .optimizer()
+          .step(params, parts.weightDecay().apply(aggregate.gradient(), params), stepLr);
       BatchNormState.update(params, parts.state(), computed.gradients(), reported);
       if (!Vectors.allFinite(params)) {
         divergence = "the parameters are not finite after the update";

@@ -137,4 +137,9 @@ public final class ALittleIsEnough implements Scalable {
   public String toString() {
     return fixed ? "alie:z=" + z : authors ? "alie-authors" : "alie";
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

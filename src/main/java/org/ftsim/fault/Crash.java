@@ -16,4 +16,9 @@ public final class Crash implements Fault {
   public String toString() {
     return "crash";
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

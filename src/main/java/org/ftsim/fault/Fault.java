@@ -23,6 +23,15 @@ public interface Fault {
   }
 
   /**
+   * Whether what this fault reports depends on the worker's own gradient (its {@code honest}
+   * argument): false for the faults that read only the honest workers' gradients or none at all,
+   * which can run for a worker dealt no data ({@code --byzantine-data none}).
+   */
+  default boolean needsOwnGradient() {
+    return true;
+  }
+
+  /**
    * Throws {@link IllegalArgumentException}, naming the numbers, when this fault cannot run in a
    * plan of {@code workers} workers whose honest workers are {@code honestWorkers} (e.g. ALIE needs
    * two honest gradients for a standard deviation; mimic's target must be honest). Called once per

@@ -16,4 +16,9 @@ public final class Infinity implements Fault {
   public String toString() {
     return "inf";
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

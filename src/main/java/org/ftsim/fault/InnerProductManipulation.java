@@ -52,4 +52,9 @@ public final class InnerProductManipulation implements Scalable {
   public String toString() {
     return "ipm:epsilon=" + epsilon;
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

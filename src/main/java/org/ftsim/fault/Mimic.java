@@ -67,4 +67,9 @@ public final class Mimic implements Fault {
   public String toString() {
     return target == FIRST_HONEST ? "mimic" : "mimic:worker=" + target;
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

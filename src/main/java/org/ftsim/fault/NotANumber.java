@@ -16,4 +16,9 @@ public final class NotANumber implements Fault {
   public String toString() {
     return "nan";
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

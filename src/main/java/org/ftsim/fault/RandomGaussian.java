@@ -42,4 +42,9 @@ public final class RandomGaussian implements Fault {
   public String toString() {
     return "random:std=" + std + (mean == 0 ? "" : ",mean=" + mean);
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

@@ -12,4 +12,9 @@ public final class Zero implements Fault {
   public String toString() {
     return "zero";
   }
+
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
 }

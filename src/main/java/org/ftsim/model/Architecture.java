@@ -21,6 +21,22 @@ public interface Architecture {
   /** Whether this is the regression model (MSE on one output), the only one a regression takes. */
   boolean isRegressionModel();
 
+  /**
+   * The input normalisation its source trains with, (x/255 − mean) / std per channel, as {mean,
+   * std} applied to every channel; null to keep the dataset's own.
+   */
+  default float[] inputNormalisation() {
+    return null;
+  }
+
+  /**
+   * The only input it takes when that is not a CIFAR image (the README counts its parameters
+   * there); null for one that takes CIFAR-10 images.
+   */
+  default InputShape referenceInput() {
+    return null;
+  }
+
   /** Why it cannot take inputs of {@code shape}, or {@code null} when it can. */
   String unsuitableInput(InputShape shape);
 

@@ -31,14 +31,19 @@ public final class ArchitectureRegistry {
             new SimpleCnn(),
             new LeNet5(),
             new ResNet18(false),
-            new ResNet18(true))) {
+            new ResNet18(true),
+            new EpfmlMnistCnn(),
+            new ByzflCnnMnist())) {
       ARCHITECTURES.put(a.name(), a);
     }
   }
 
   private ArchitectureRegistry() {}
 
-  /** The valid names: linear, mlp, cnn, lenet, resnet18, resnet18-cifar. */
+  /**
+   * The valid names: linear, mlp, cnn, lenet, resnet18, resnet18-cifar, epfml-mnist-cnn,
+   * byzfl-cnn-mnist.
+   */
   public static List<String> names() {
     return List.copyOf(ARCHITECTURES.keySet());
   }
@@ -105,7 +110,10 @@ public final class ArchitectureRegistry {
     return lines;
   }
 
-  /** The README's architectures table, in Markdown: layers and parameters for a CIFAR-10 image. */
+  /**
+   * The README's architectures table, in Markdown: layers and parameters for a CIFAR-10 image, or
+   * for the only input an architecture takes, named.
+   */
   public static String markdownTable() {
     StringBuilder table =
         new StringBuilder("| arch | layers | for 3×32×32, 10 classes |\n|---|---|---|\n");
@@ -113,14 +121,18 @@ public final class ArchitectureRegistry {
       table.append(
           String.format(
               "| `%s` | %s | %s |\n",
-              a.name(),
-              a.layers(),
-              a.isRegressionModel()
-                  ? "–"
-                  : String.format(
-                      Locale.ROOT, "%,d", parameters(a, README_INPUT, README_CLASSES))));
+              a.name(), a.layers(), a.isRegressionModel() ? "–" : readmeCount(a)));
     }
     return table.toString();
+  }
+
+  private static String readmeCount(Architecture a) {
+    InputShape own = a.referenceInput();
+    InputShape input = own == null ? README_INPUT : own;
+    String count = String.format(Locale.ROOT, "%,d", parameters(a, input, README_CLASSES));
+    return own == null
+        ? count
+        : count + " (" + own.channels() + "×" + own.height() + "×" + own.width() + " only)";
   }
 
   /**

@@ -63,6 +63,13 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       // forward pass: the owner's samples, the worker's own dropout masks (as the prototype's).
       int owner = batchOwner == null ? w : batchOwner[w];
       int[] indices = batches.subBatch(epoch, step, owner);
+      if (indices.length == 0) {
+        // A worker dealt no data (--byzantine-data none) computes nothing: a zero row, no loss.
+        byte[] zero = new byte[params.value().length];
+        out.add(
+            new WorkerGradient(w, zero, 0, 0, partition, System.nanoTime() - start, null, null));
+        continue;
+      }
       long seed = batches.randomSeed(epoch, step, w);
       Gradients.Result r =
           Gradients.compute(

@@ -33,6 +33,8 @@ public final class SparkWorkers implements AutoCloseable {
   private final Broadcast<BatchPlan> plan;
   private final JavaRDD<Integer> workerRdd;
   private final JavaRDD<Integer> evalRdd;
+  private final Broadcast<Dataset> validation;
+  private final JavaRDD<Integer> validationRdd;
 
   /** Parameter versions, unique in this driver JVM, so cached networks never mix up two runs. */
   private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
@@ -56,6 +58,19 @@ public final class SparkWorkers implements AutoCloseable {
       BatchPlan batchPlan,
       int workers,
       int partitions) {
+    this(jsc, model, trainSet, testSet, null, batchPlan, workers, partitions);
+  }
+
+  /** As above, with a held-out validation set ({@code --validation}; null: none). */
+  public SparkWorkers(
+      JavaSparkContext jsc,
+      ModelSpec model,
+      Dataset trainSet,
+      Dataset testSet,
+      Dataset validationSet,
+      BatchPlan batchPlan,
+      int workers,
+      int partitions) {
     this.jsc = jsc;
     this.model = model;
     this.workers = workers;
@@ -64,9 +79,15 @@ public final class SparkWorkers implements AutoCloseable {
     this.plan = jsc.broadcast(batchPlan);
     List<Integer> ids = IntStream.range(0, workers).boxed().toList();
     this.workerRdd = jsc.parallelize(ids, Math.min(partitions, workers));
-    int chunks = (testSet.size() + EVAL_CHUNK - 1) / EVAL_CHUNK;
-    this.evalRdd =
-        jsc.parallelize(IntStream.range(0, chunks).boxed().toList(), Math.min(partitions, chunks));
+    this.evalRdd = chunks(jsc, testSet, partitions);
+    this.validation = validationSet == null ? null : jsc.broadcast(validationSet);
+    this.validationRdd = validationSet == null ? null : chunks(jsc, validationSet, partitions);
+  }
+
+  private static JavaRDD<Integer> chunks(JavaSparkContext jsc, Dataset set, int partitions) {
+    int chunks = (set.size() + EVAL_CHUNK - 1) / EVAL_CHUNK;
+    return jsc.parallelize(
+        IntStream.range(0, chunks).boxed().toList(), Math.min(partitions, chunks));
   }
 
   /**
@@ -131,6 +152,15 @@ public final class SparkWorkers implements AutoCloseable {
 
   /** Evaluates the network at {@code params} on the whole test set. */
   public Evaluation evaluate(float[] params) {
+    return evaluate(params, test, evalRdd);
+  }
+
+  /** Evaluates the network at {@code params} on the held-out validation set, or null if none. */
+  public Evaluation evaluateValidation(float[] params) {
+    return validation == null ? null : evaluate(params, validation, validationRdd);
+  }
+
+  private Evaluation evaluate(float[] params, Broadcast<Dataset> test, JavaRDD<Integer> evalRdd) {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     List<EvalChunk> chunks =
@@ -166,5 +196,8 @@ public final class SparkWorkers implements AutoCloseable {
     train.destroy(false);
     test.destroy(false);
     plan.destroy(false);
+    if (validation != null) {
+      validation.destroy(false);
+    }
   }
 }

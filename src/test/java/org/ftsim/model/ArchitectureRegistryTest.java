@@ -20,7 +20,15 @@ class ArchitectureRegistryTest {
   @Test
   void namesInHelpOrder() {
     assertEquals(
-        List.of("linear", "mlp", "cnn", "lenet", "resnet18", "resnet18-cifar"),
+        List.of(
+            "linear",
+            "mlp",
+            "cnn",
+            "lenet",
+            "resnet18",
+            "resnet18-cifar",
+            "epfml-mnist-cnn",
+            "byzfl-cnn-mnist"),
         ArchitectureRegistry.names());
     assertEquals(
         List.of("linear"),
@@ -33,11 +41,13 @@ class ArchitectureRegistryTest {
   @Test
   void unknownNamesListTheValidOnes() {
     assertEquals(
-        "unknown architecture 'resnet50'; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar",
+        "unknown architecture 'resnet50'; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar,"
+            + " epfml-mnist-cnn, byzfl-cnn-mnist",
         assertThrows(IllegalArgumentException.class, () -> ArchitectureRegistry.get("resnet50"))
             .getMessage());
     assertEquals(
-        "unknown architecture 'resnet50'; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar",
+        "unknown architecture 'resnet50'; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar,"
+            + " epfml-mnist-cnn, byzfl-cnn-mnist",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new ModelSpec("resnet50", InputShape.flat(4), 2, false))
@@ -58,7 +68,8 @@ class ArchitectureRegistryTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "resnet | mnist     | unknown architecture; valid: linear, mlp, cnn, lenet, resnet18, resnet18-cifar",
+        "resnet | mnist     | unknown architecture; valid: linear, mlp, cnn, lenet, resnet18,"
+            + " resnet18-cifar, epfml-mnist-cnn, byzfl-cnn-mnist",
         "cnn    | dummy     | the dummy regression takes the linear model",
         "linear | mnist     | the linear model is for the dummy regression; use mlp",
         "linear | cifar10   | the linear model is for the dummy regression; use cnn",
@@ -66,7 +77,11 @@ class ArchitectureRegistryTest {
             + " input is flat (16 values) (dataset synthetic)",
         "mlp    | cifar100  | ",
         "lenet  | mnist     | ",
-        "cnn    | fashion-mnist | "
+        "cnn    | fashion-mnist | ",
+        "epfml-mnist-cnn | mnist | ",
+        "byzfl-cnn-mnist | fashion-mnist | ",
+        "byzfl-cnn-mnist | cifar10 | byzfl-cnn-mnist takes 1×28×28 images, as its source (MNIST);"
+            + " got 3×32×32 (dataset cifar10)"
       })
   void misfits(String arch, String dataset, String message) {
     assertEquals(message, ArchitectureRegistry.misfit(arch, dataset));
@@ -103,7 +118,13 @@ class ArchitectureRegistryTest {
     "cnn,    3, 32, 32, 10, 2072902",
     "lenet,  3, 32, 32, 10, 62006",
     "cnn,    1, 28, 28, 10, 1592326",
-    "lenet,  1, 28, 28, 10, 44426"
+    "lenet,  1, 28, 28, 10, 44426",
+    // epfml/byzantine-robust-noniid-optimizer codes/tasks/mnist.py Net: 1·9·32+32 + 32·9·64+64 +
+    // 9216·128+128 + 128·10+10, as sum(p.numel() for p in Net().parameters()).
+    "epfml-mnist-cnn, 1, 28, 28, 10, 1199882",
+    // LPD-EPFL/byzfl fed_framework/models.py cnn_mnist: 1·25·20+20 + 20·25·50+50 + 800·500+500 +
+    // 500·10+10.
+    "byzfl-cnn-mnist, 1, 28, 28, 10, 431080"
   })
   void parameterCounts(String arch, int c, int h, int w, int outputs, long expected) {
     InputShape shape = new InputShape(c, h, w);
