@@ -25,6 +25,7 @@ import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
 import org.ftsim.driver.Components;
+import org.ftsim.driver.DriverMemory;
 import org.ftsim.driver.RunFailure;
 import org.ftsim.driver.Simulation;
 import org.ftsim.fault.FaultRegistry;
@@ -133,6 +134,7 @@ public final class Main {
       }
       data = dataset.load(dataDir);
       parts = Assembly.assemble(config, data.train());
+      DriverMemory.check(config, parts, data);
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());
       return USAGE;

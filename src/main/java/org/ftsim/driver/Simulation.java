@@ -139,7 +139,14 @@ public final class Simulation {
     String divergence = null;
     try (SparkWorkers workers =
         new SparkWorkers(
-            jsc, parts.model(), data.train(), data.test(), batches, config.workers(), partitions)) {
+            jsc,
+            parts.model(),
+            data.train(),
+            data.test(),
+            batches,
+            config.workers(),
+            partitions,
+            state.params.length)) {
       StepPipeline pipeline =
           new StepPipeline(
               config.runId(),

@@ -60,9 +60,8 @@ final class StepPipeline {
     SparkWorkers.StepGradients computed =
         gradients(params, epoch, stepInEpoch, step, phase, owners);
     long t1 = System.nanoTime();
-    float[][] honest = new float[n][];
-    // Decoding is a memory copy per worker; the executors' cores are idle now, so use them.
-    computed.gradients().parallelStream().forEach(g -> honest[g.worker()] = g.values());
+    // Decoded as each task's results arrived: the one copy of the n × d matrix on the driver.
+    float[][] honest = computed.honest();
     double lossSum = 0;
     for (WorkerGradient g : computed.gradients()) {
       lossSum += g.loss();

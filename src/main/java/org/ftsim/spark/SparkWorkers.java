@@ -28,6 +28,7 @@ public final class SparkWorkers implements AutoCloseable {
   private final JavaSparkContext jsc;
   private final ModelSpec model;
   private final int workers;
+  private final int cores;
   private final Broadcast<Dataset> train;
   private final Broadcast<Dataset> test;
   private final Broadcast<BatchPlan> plan;
@@ -38,9 +39,17 @@ public final class SparkWorkers implements AutoCloseable {
   private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
       new java.util.concurrent.atomic.AtomicLong();
 
-  /** One step's gradients, in worker order, with the time spent in each phase. */
+  /**
+   * One step's gradients: the n × d matrix {@code honest} (row w: worker w's gradient as computed),
+   * each worker's result without its gradient bytes ({@link WorkerGradient#gradient()} null), in
+   * worker order, and the time spent in each phase.
+   */
   public record StepGradients(
-      List<WorkerGradient> gradients, double broadcastMs, double jobMs, double computeMs) {}
+      float[][] honest,
+      List<WorkerGradient> gradients,
+      double broadcastMs,
+      double jobMs,
+      double computeMs) {}
 
   /** An evaluation: accuracy (classification) or MSE (regression), and the mean test loss. */
   public record Evaluation(double metric, double loss, String metricName, double millis) {}
@@ -56,14 +65,32 @@ public final class SparkWorkers implements AutoCloseable {
       BatchPlan batchPlan,
       int workers,
       int partitions) {
+    this(jsc, model, trainSet, testSet, batchPlan, workers, partitions, 0);
+  }
+
+  /**
+   * Hosts {@code workers} workers on {@code partitions} partitions (contiguous blocks of workers),
+   * or more when the gradients of {@code parameters} floats of one partition would make too large a
+   * task result ({@link #gradientTasks}).
+   */
+  public SparkWorkers(
+      JavaSparkContext jsc,
+      ModelSpec model,
+      Dataset trainSet,
+      Dataset testSet,
+      BatchPlan batchPlan,
+      int workers,
+      int partitions,
+      long parameters) {
     this.jsc = jsc;
     this.model = model;
     this.workers = workers;
+    this.cores = Math.max(1, Math.min(partitions, workers));
     this.train = jsc.broadcast(trainSet);
     this.test = jsc.broadcast(testSet);
     this.plan = jsc.broadcast(batchPlan);
     List<Integer> ids = IntStream.range(0, workers).boxed().toList();
-    this.workerRdd = jsc.parallelize(ids, Math.min(partitions, workers));
+    this.workerRdd = jsc.parallelize(ids, gradientTasks(workers, partitions, parameters));
     int chunks = (testSet.size() + EVAL_CHUNK - 1) / EVAL_CHUNK;
     this.evalRdd =
         jsc.parallelize(IntStream.range(0, chunks).boxed().toList(), Math.min(partitions, chunks));
@@ -96,25 +123,25 @@ public final class SparkWorkers implements AutoCloseable {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
+    float[][] honest = new float[workers][];
     List<WorkerGradient> result =
-        new ArrayList<>(
-            PartitionTask.runJob(
-                workerRdd,
-                "gradients " + epoch + ":" + step,
-                new GradientTask(
-                    model,
-                    train,
-                    plan,
-                    p,
-                    VERSIONS.incrementAndGet(),
-                    epoch,
-                    step,
-                    flipLabels,
-                    batchOwner,
-                    cleanToo)));
+        GradientStream.run(
+            workerRdd,
+            "gradients " + epoch + ":" + step,
+            new GradientTask(
+                model,
+                train,
+                plan,
+                p,
+                VERSIONS.incrementAndGet(),
+                epoch,
+                step,
+                flipLabels,
+                batchOwner,
+                cleanToo),
+            honest);
     long t2 = System.nanoTime();
     p.destroy(false);
-    result.sort(Comparator.comparingInt(WorkerGradient::worker));
     if (result.size() != workers) {
       throw new IllegalStateException("expected " + workers + " gradients, got " + result.size());
     }
@@ -122,11 +149,16 @@ public final class SparkWorkers implements AutoCloseable {
     for (WorkerGradient g : result) {
       perPartition[g.partition()] += g.nanos();
     }
+    // With more tasks than cores, a core runs several tasks: the compute time is at least the
+    // total spread over the cores.
     long slowest = 0;
+    long total = 0;
     for (long nanos : perPartition) {
       slowest = Math.max(slowest, nanos);
+      total += nanos;
     }
-    return new StepGradients(result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
+    slowest = Math.max(slowest, total / cores);
+    return new StepGradients(honest, result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
   }
 
   /** Evaluates the network at {@code params} on the whole test set. */
@@ -154,6 +186,15 @@ public final class SparkWorkers implements AutoCloseable {
     return model.regression()
         ? new Evaluation(meanLoss, meanLoss, "mse", millis)
         : new Evaluation((double) correct / count, meanLoss, "accuracy", millis);
+  }
+
+  /**
+   * The number of gradient tasks per step for {@code workers} workers of {@code parameters}-float
+   * gradients on {@code partitions} partitions: the partitions, or more so that no task returns
+   * more than {@link GradientStream#TASK_RESULT_BYTES} (32 MB) of gradients.
+   */
+  public static int gradientTasks(int workers, int partitions, long parameters) {
+    return GradientStream.tasks(workers, partitions, parameters);
   }
 
   /** The number of partitions hosting the workers. */
