@@ -26,6 +26,7 @@ import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
 import org.ftsim.driver.Components;
 import org.ftsim.driver.DriverMemory;
+import org.ftsim.driver.OnExecutors;
 import org.ftsim.driver.RunFailure;
 import org.ftsim.driver.Simulation;
 import org.ftsim.fault.FaultRegistry;
@@ -134,6 +135,7 @@ public final class Main {
       }
       data = dataset.load(dataDir);
       parts = Assembly.assemble(config, data.train());
+      OnExecutors.check(config, parts);
       DriverMemory.check(config, parts, data);
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());

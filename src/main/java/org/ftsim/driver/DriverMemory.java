@@ -80,13 +80,37 @@ public final class DriverMemory {
   public static void check(SimulationConfig config, Components parts, TrainTest data) {
     int proc = config.run().proc();
     int cores = proc > 0 ? proc : Runtime.getRuntime().availableProcessors();
+    int n = config.workers();
+    long d = parts.initial().length;
+    long dataBytes = bytes(data.train()) + bytes(data.test());
+    if (config.defense().onExecutors()) {
+      long need = estimateOnExecutors(n, d, Math.min(cores, n), dataBytes);
+      refuseAbove(need, Runtime.getRuntime().maxMemory(), n, d);
+      return;
+    }
     check(
-        config.workers(),
+        n,
         parts.faults().faultyCount(),
-        parts.initial().length,
-        Math.min(cores, config.workers()),
-        bytes(data.train()) + bytes(data.test()),
+        d,
+        Math.min(cores, n),
+        dataBytes,
         Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * The estimated peak of one step on the driver's heap when the rule runs on the executors: no n ×
+   * d matrix, but the aggregate and the honest mean put together from the blocks; in local mode the
+   * executors share the heap, so each core's task (its gradients, or a block of every worker,
+   * {@link SparkWorkers#gradientTasks 32 MB}) is counted three times (bytes, floats, output).
+   *
+   * <pre>bytes ≈ 4d (8 + 2) + 3 · cores · 32 MB + 24 n² + 2 · data + BASE</pre>
+   */
+  static long estimateOnExecutors(int workers, long parameters, int cores, long dataBytes) {
+    return perWorker(parameters) * (VECTORS + 2)
+        + 3L * cores * (32L << 20)
+        + 3L * Double.BYTES * workers * (long) workers
+        + 2 * dataBytes
+        + BASE_BYTES;
   }
 
   /**
@@ -95,7 +119,11 @@ public final class DriverMemory {
    */
   static void check(
       int workers, int faulty, long parameters, int cores, long dataBytes, long maxHeap) {
-    long need = estimate(workers, faulty, parameters, cores, dataBytes);
+    refuseAbove(
+        estimate(workers, faulty, parameters, cores, dataBytes), maxHeap, workers, parameters);
+  }
+
+  private static void refuseAbove(long need, long maxHeap, int workers, long parameters) {
     if (need <= maxHeap) {
       return;
     }

@@ -1,6 +1,7 @@
 package org.ftsim.driver;
 
 import org.ftsim.aggregation.Aggregation;
+import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.Phase;
 import org.ftsim.detection.Detection;
 import org.ftsim.fault.FaultPlan;
@@ -28,18 +29,20 @@ final class StepPipeline {
   private final SparkWorkers workers;
   private final ResultSink sink;
   private final Console console;
+  private final ExecutorStep onExecutors;
 
   StepPipeline(
-      String runId,
-      double lr,
+      SimulationConfig config,
       Components parts,
       CorrectionStage correction,
       DetectionStage detection,
       SparkWorkers workers,
       ResultSink sink,
       Console console) {
-    this.runId = runId;
-    this.lr = lr;
+    this.runId = config.runId();
+    this.lr = config.training().lr();
+    this.onExecutors =
+        config.defense().onExecutors() ? new ExecutorStep(config, parts, workers, sink) : null;
     this.parts = parts;
     this.correction = correction;
     this.detection = detection;
@@ -50,6 +53,9 @@ final class StepPipeline {
 
   /** Takes global step {@code step} (step {@code stepInEpoch} of {@code epoch}), in place. */
   Outcome step(float[] params, int epoch, int stepInEpoch, int step) {
+    if (onExecutors != null) {
+      return onExecutors.step(params, epoch, stepInEpoch, step);
+    }
     FaultPlan faults = parts.faults();
     int n = faults.workers();
     long t0 = System.nanoTime();

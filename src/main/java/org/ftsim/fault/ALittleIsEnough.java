@@ -68,6 +68,11 @@ public final class ALittleIsEnough implements Fault {
   }
 
   @Override
+  public boolean omniscient() {
+    return true;
+  }
+
+  @Override
   public void checkFeasible(int workers, int[] honestWorkers) {
     if (honestWorkers.length < 2) {
       throw new IllegalArgumentException(

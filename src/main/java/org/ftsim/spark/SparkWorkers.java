@@ -161,6 +161,41 @@ public final class SparkWorkers implements AutoCloseable {
     return new StepGradients(honest, result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
   }
 
+  /** The gradient task of one normal step (own sub-batches, no truth asked) at {@code params}. */
+  GradientTask task(Broadcast<byte[]> params, int epoch, int step, boolean[] flipLabels) {
+    return new GradientTask(
+        model,
+        train,
+        plan,
+        params,
+        VERSIONS.incrementAndGet(),
+        epoch,
+        step,
+        flipLabels,
+        null,
+        null);
+  }
+
+  /** The RDD of worker ids, one partition per gradient task. */
+  JavaRDD<Integer> workerRdd() {
+    return workerRdd;
+  }
+
+  /** The partitions that compute at once. */
+  int cores() {
+    return cores;
+  }
+
+  /**
+   * Steps that run the faults of {@code faults} and the coordinate-wise rule {@code rule} (for f =
+   * {@code tolerated}, seeded by {@code seed}) on the executors, over {@code parameters}-float
+   * gradients.
+   */
+  public ExecutorAggregation onExecutors(
+      FaultSpec faults, String rule, int tolerated, long seed, int parameters) {
+    return new ExecutorAggregation(jsc, this, faults, rule, tolerated, seed, parameters, cores);
+  }
+
   /** Evaluates the network at {@code params} on the whole test set. */
   public Evaluation evaluate(float[] params) {
     long t0 = System.nanoTime();
