@@ -25,6 +25,8 @@ import org.ftsim.data.Partitioners;
 import org.ftsim.data.TrainTest;
 import org.ftsim.driver.Assembly;
 import org.ftsim.driver.Components;
+import org.ftsim.driver.DriverMemory;
+import org.ftsim.driver.OnExecutors;
 import org.ftsim.driver.RunFailure;
 import org.ftsim.fault.FaultRegistry;
 import org.ftsim.model.ArchitectureRegistry;
@@ -129,6 +131,8 @@ public final class Main {
       }
       data = TrainRun.load(config);
       parts = Assembly.assemble(config, data.train());
+      OnExecutors.check(config, parts);
+      DriverMemory.check(config, parts, data);
     } catch (UserError | ConfigException e) {
       err.println("ftsim: " + e.getMessage());
       return USAGE;

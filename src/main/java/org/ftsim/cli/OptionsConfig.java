@@ -71,7 +71,11 @@ final class OptionsConfig {
             c.workerMomentumUpdate),
         new FaultConfig(faultyWorkers, c.fault, overrides, c.faultProb, c.faultStart),
         new DefenseConfig(
-            c.defense, c.pre == null ? "" : c.pre, c.tolerate == null ? -1 : c.tolerate, c.detect),
+            c.defense,
+            c.pre == null ? "" : c.pre,
+            c.tolerate == null ? -1 : c.tolerate,
+            c.detect,
+            c.aggregateOn),
         // As the prototype's: collecting the replica pairs turns correction on.
         new CorrectionConfig(
             c.correct || c.dataCollPath != null,

@@ -113,6 +113,15 @@ final class TrainCommand extends ProtocolOptions {
   String detect;
 
   @Option(
+      name = "--aggregate-on",
+      metaVar = "WHERE",
+      usage =
+          "where faults and the rule run: driver (default; the n x d matrix on the driver) or"
+              + " executors (coordinate blocks of every worker's gradient; mean, median,"
+              + " trimmed-mean, meamed, drop, with local faults)")
+  String aggregateOn;
+
+  @Option(
       name = "--pre",
       metaVar = "CHAIN",
       usage = "pre-aggregators, comma-separated, applied in order (default: none)")

@@ -8,8 +8,29 @@ package org.ftsim.config;
  * @param pre pre-aggregator chain, or empty
  * @param tolerate declared f for robust rules, or -1 for the number of faulty workers
  * @param detect detector spec ({@code --detect}), or null for none
+ * @param aggregateOn where the faults and the rule run ({@code --aggregate-on}): {@link #DRIVER}
+ *     (null means it) or {@link #EXECUTORS}
  */
-public record DefenseConfig(String defense, String pre, int tolerate, String detect) {
+public record DefenseConfig(
+    String defense, String pre, int tolerate, String detect, String aggregateOn) {
+
+  /** Faults and rule on the driver, over the n × d matrix: the default. */
+  public static final String DRIVER = "driver";
+
+  /** Faults and rule on the executors, over coordinate blocks of every worker's gradient. */
+  public static final String EXECUTORS = "executors";
+
+  public DefenseConfig {
+    if (aggregateOn != null && !aggregateOn.equals(DRIVER) && !aggregateOn.equals(EXECUTORS)) {
+      throw new ConfigException(
+          "--aggregate-on", aggregateOn, "valid: " + DRIVER + ", " + EXECUTORS);
+    }
+  }
+
+  /** A defense aggregated on the driver. */
+  public DefenseConfig(String defense, String pre, int tolerate, String detect) {
+    this(defense, pre, tolerate, detect, null);
+  }
 
   /** SPEC §3's defaults, the rule and f still open, no detector. */
   public static DefenseConfig defaults() {
@@ -18,6 +39,11 @@ public record DefenseConfig(String defense, String pre, int tolerate, String det
 
   /** With detector {@code spec} (null: none) instead. */
   public DefenseConfig withDetect(String spec) {
-    return new DefenseConfig(defense, pre, tolerate, spec);
+    return new DefenseConfig(defense, pre, tolerate, spec, aggregateOn);
+  }
+
+  /** Whether the faults and the rule run on the executors. */
+  public boolean onExecutors() {
+    return EXECUTORS.equals(aggregateOn);
   }
 }

@@ -50,7 +50,7 @@ public final class Assembly {
     String rule =
         d.defense() != null ? d.defense() : !faulty || c.correction().enabled() ? "mean" : "drop";
     int tolerate = d.tolerate() >= 0 ? d.tolerate() : c.faults().faulty().size();
-    c = c.withDefense(new DefenseConfig(rule, d.pre(), tolerate, d.detect()));
+    c = c.withDefense(new DefenseConfig(rule, d.pre(), tolerate, d.detect(), d.aggregateOn()));
     if (!DatasetRegistry.names().contains(dataset)) {
       return c;
     }

@@ -144,17 +144,10 @@ public final class Simulation {
             data.validation(),
             batches,
             config.workers(),
-            partitions)) {
+            partitions,
+            state.params.length)) {
       StepPipeline pipeline =
-          new StepPipeline(
-              config.runId(),
-              config.training().lr(),
-              parts,
-              correction,
-              detection,
-              workers,
-              sink,
-              console);
+          new StepPipeline(config, parts, correction, detection, workers, sink, console);
       for (int epoch = first / perEpoch + 1;
           epoch <= config.training().epochs() && !stop;
           epoch++) {

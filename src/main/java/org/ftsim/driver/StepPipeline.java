@@ -2,6 +2,7 @@ package org.ftsim.driver;
 
 import org.ftsim.aggregation.Aggregation;
 import org.ftsim.aggregation.Defense;
+import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.Phase;
 import org.ftsim.detection.Detection;
 import org.ftsim.fault.FaultPlan;
@@ -30,18 +31,20 @@ final class StepPipeline {
   private final SparkWorkers workers;
   private final ResultSink sink;
   private final Console console;
+  private final ExecutorStep onExecutors;
 
   StepPipeline(
-      String runId,
-      double lr,
+      SimulationConfig config,
       Components parts,
       CorrectionStage correction,
       DetectionStage detection,
       SparkWorkers workers,
       ResultSink sink,
       Console console) {
-    this.runId = runId;
-    this.lr = lr;
+    this.runId = config.runId();
+    this.lr = config.training().lr();
+    this.onExecutors =
+        config.defense().onExecutors() ? new ExecutorStep(config, parts, workers, sink) : null;
     this.parts = parts;
     this.correction = correction;
     this.detection = detection;
@@ -52,6 +55,9 @@ final class StepPipeline {
 
   /** Takes global step {@code step} (step {@code stepInEpoch} of {@code epoch}), in place. */
   Outcome step(float[] params, int epoch, int stepInEpoch, int step) {
+    if (onExecutors != null) {
+      return onExecutors.step(params, epoch, stepInEpoch, step);
+    }
     FaultPlan faults = parts.faults();
     int n = faults.workers();
     long t0 = System.nanoTime();
@@ -62,9 +68,8 @@ final class StepPipeline {
     SparkWorkers.StepGradients computed =
         gradients(params, epoch, stepInEpoch, step, phase, owners);
     long t1 = System.nanoTime();
-    float[][] honest = new float[n][];
-    // Decoding is a memory copy per worker; the executors' cores are idle now, so use them.
-    computed.gradients().parallelStream().forEach(g -> honest[g.worker()] = g.values());
+    // Decoded as each task's results arrived: the one copy of the n × d matrix on the driver.
+    float[][] honest = computed.honest();
     double lossSum = 0;
     int computing = 0;
     for (WorkerGradient g : computed.gradients()) {

@@ -10,6 +10,12 @@ import java.util.function.DoublePredicate;
  */
 abstract class AgrAgnostic implements Scalable {
 
+  /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
+  @Override
+  public boolean omniscient() {
+    return true;
+  }
+
   /** The authors' first γ ({@code lamda = 10.0}). */
   static final double INITIAL_GAMMA = 10;
 

@@ -24,6 +24,12 @@ import java.util.Arrays;
  */
 public final class FangKrum implements Scalable {
 
+  /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
+  @Override
+  public boolean omniscient() {
+    return true;
+  }
+
   /** The smallest λ tried (the authors' {@code threshold = 1e-5}). */
   public static final double THRESHOLD = 1e-5;
 

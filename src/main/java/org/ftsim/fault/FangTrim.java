@@ -24,6 +24,12 @@ package org.ftsim.fault;
  */
 public final class FangTrim implements Fault {
 
+  /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
+  @Override
+  public boolean omniscient() {
+    return true;
+  }
+
   /** The paper's b. */
   public static final double DEFAULT_B = 2;
 

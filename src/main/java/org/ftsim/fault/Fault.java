@@ -32,6 +32,16 @@ public interface Fault {
   }
 
   /**
+   * Whether this fault reads the honest workers' gradients or the defense ({@link
+   * FaultContext#honest}, {@link FaultContext#defense}): the omniscient faults (ALIE, IPM, mimic,
+   * Fang's, Min-Max/Min-Sum, the line searches). Others corrupt a gradient knowing only the step,
+   * so they can run where the gradient is computed ({@link FaultPlan#corruptAlone}).
+   */
+  default boolean omniscient() {
+    return false;
+  }
+
+  /**
    * Throws {@link IllegalArgumentException}, naming the numbers, when this fault cannot run in a
    * plan of {@code workers} workers whose honest workers are {@code honestWorkers} (e.g. ALIE needs
    * two honest gradients for a standard deviation; mimic's target must be honest). Called once per

@@ -232,6 +232,37 @@ public final class FaultPlan {
     return reported;
   }
 
+  /**
+   * What worker {@code w} reports at {@code step} given only its own gradient {@code honest}: as
+   * {@link #apply} would (same fault, same random stream), for a plan without {@link
+   * Fault#omniscient} faults, which can therefore run where each gradient is computed.
+   *
+   * @throws IllegalStateException when worker w's fault is omniscient
+   */
+  public float[] corruptAlone(long step, int w, float[] honest) {
+    if (!misbehaves(w, step)) {
+      return honest;
+    }
+    if (faults[w].omniscient()) {
+      throw new IllegalStateException(
+          "fault " + faultNames[w] + " of worker " + w + " reads the honest gradients");
+    }
+    FaultContext context =
+        new FaultContext(
+            w, step, null, workers, faultyCount, Seeds.random(seed, Seeds.FAULT, w, step));
+    return faults[w].corrupt(honest, context);
+  }
+
+  /** Whether some faulty worker's fault reads the honest gradients ({@link Fault#omniscient}). */
+  public boolean hasOmniscient() {
+    for (int w = 0; w < workers; w++) {
+      if (faulty[w] && faults[w].omniscient()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@link #apply(long, float[][], int[], DefenseProbe)} without a defense to probe. */
   public float[][] apply(long step, float[][] honest, int[] source) {
     return apply(step, honest, source, DefenseProbe.NONE);

@@ -28,6 +28,12 @@ import java.util.SplittableRandom;
  */
 public final class LineSearch implements Fault {
 
+  /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
+  @Override
+  public boolean omniscient() {
+    return true;
+  }
+
   /** ByzFL's {@code evals}. */
   public static final int EVALS = 20;
 

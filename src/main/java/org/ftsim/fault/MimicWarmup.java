@@ -23,6 +23,12 @@ package org.ftsim.fault;
  */
 public final class MimicWarmup implements Fault {
 
+  /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
+  @Override
+  public boolean omniscient() {
+    return true;
+  }
+
   /** The reference's {@code --mimic-warmup} default. */
   public static final int DEFAULT_WARMUP = 1;
 

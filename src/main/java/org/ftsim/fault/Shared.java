@@ -14,6 +14,12 @@ import java.lang.ref.WeakReference;
  */
 public final class Shared implements Fault {
 
+  /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
+  @Override
+  public boolean omniscient() {
+    return true;
+  }
+
   private final Fault fault;
   private WeakReference<HonestGradients> step = new WeakReference<>(null);
   private float[] vector;

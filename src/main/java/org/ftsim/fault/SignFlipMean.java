@@ -10,6 +10,12 @@ package org.ftsim.fault;
  */
 public final class SignFlipMean implements Fault {
 
+  /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
+  @Override
+  public boolean omniscient() {
+    return true;
+  }
+
   @Override
   public void checkFeasible(int workers, int[] honestWorkers) {
     if (honestWorkers.length < 1) {

@@ -28,6 +28,7 @@ public final class SparkWorkers implements AutoCloseable {
   private final JavaSparkContext jsc;
   private final ModelSpec model;
   private final int workers;
+  private final int cores;
   private final Broadcast<Dataset> train;
   private final Broadcast<Dataset> test;
   private final Broadcast<BatchPlan> plan;
@@ -40,9 +41,17 @@ public final class SparkWorkers implements AutoCloseable {
   private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
       new java.util.concurrent.atomic.AtomicLong();
 
-  /** One step's gradients, in worker order, with the time spent in each phase. */
+  /**
+   * One step's gradients: the n × d matrix {@code honest} (row w: worker w's gradient as computed),
+   * each worker's result without its gradient bytes ({@link WorkerGradient#gradient()} null), in
+   * worker order, and the time spent in each phase.
+   */
   public record StepGradients(
-      List<WorkerGradient> gradients, double broadcastMs, double jobMs, double computeMs) {}
+      float[][] honest,
+      List<WorkerGradient> gradients,
+      double broadcastMs,
+      double jobMs,
+      double computeMs) {}
 
   /** An evaluation: accuracy (classification) or MSE (regression), and the mean test loss. */
   public record Evaluation(double metric, double loss, String metricName, double millis) {}
@@ -58,10 +67,15 @@ public final class SparkWorkers implements AutoCloseable {
       BatchPlan batchPlan,
       int workers,
       int partitions) {
-    this(jsc, model, trainSet, testSet, null, batchPlan, workers, partitions);
+    this(jsc, model, trainSet, testSet, null, batchPlan, workers, partitions, 0);
   }
 
-  /** As above, with a held-out validation set ({@code --validation}; null: none). */
+  /**
+   * Hosts {@code workers} workers on {@code partitions} partitions (contiguous blocks of workers),
+   * or more when the gradients of {@code parameters} floats of one partition would make too large a
+   * task result ({@link #gradientTasks}); {@code validationSet} is the held-out validation set
+   * ({@code --validation}; null: none).
+   */
   public SparkWorkers(
       JavaSparkContext jsc,
       ModelSpec model,
@@ -70,15 +84,17 @@ public final class SparkWorkers implements AutoCloseable {
       Dataset validationSet,
       BatchPlan batchPlan,
       int workers,
-      int partitions) {
+      int partitions,
+      long parameters) {
     this.jsc = jsc;
     this.model = model;
     this.workers = workers;
+    this.cores = Math.max(1, Math.min(partitions, workers));
     this.train = jsc.broadcast(trainSet);
     this.test = jsc.broadcast(testSet);
     this.plan = jsc.broadcast(batchPlan);
     List<Integer> ids = IntStream.range(0, workers).boxed().toList();
-    this.workerRdd = jsc.parallelize(ids, Math.min(partitions, workers));
+    this.workerRdd = jsc.parallelize(ids, gradientTasks(workers, partitions, parameters));
     this.evalRdd = chunks(jsc, testSet, partitions);
     this.validation = validationSet == null ? null : jsc.broadcast(validationSet);
     this.validationRdd = validationSet == null ? null : chunks(jsc, validationSet, partitions);
@@ -117,25 +133,25 @@ public final class SparkWorkers implements AutoCloseable {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
+    float[][] honest = new float[workers][];
     List<WorkerGradient> result =
-        new ArrayList<>(
-            PartitionTask.runJob(
-                workerRdd,
-                "gradients " + epoch + ":" + step,
-                new GradientTask(
-                    model,
-                    train,
-                    plan,
-                    p,
-                    VERSIONS.incrementAndGet(),
-                    epoch,
-                    step,
-                    flipLabels,
-                    batchOwner,
-                    cleanToo)));
+        GradientStream.run(
+            workerRdd,
+            "gradients " + epoch + ":" + step,
+            new GradientTask(
+                model,
+                train,
+                plan,
+                p,
+                VERSIONS.incrementAndGet(),
+                epoch,
+                step,
+                flipLabels,
+                batchOwner,
+                cleanToo),
+            honest);
     long t2 = System.nanoTime();
     p.destroy(false);
-    result.sort(Comparator.comparingInt(WorkerGradient::worker));
     if (result.size() != workers) {
       throw new IllegalStateException("expected " + workers + " gradients, got " + result.size());
     }
@@ -143,11 +159,51 @@ public final class SparkWorkers implements AutoCloseable {
     for (WorkerGradient g : result) {
       perPartition[g.partition()] += g.nanos();
     }
+    // With more tasks than cores, a core runs several tasks: the compute time is at least the
+    // total spread over the cores.
     long slowest = 0;
+    long total = 0;
     for (long nanos : perPartition) {
       slowest = Math.max(slowest, nanos);
+      total += nanos;
     }
-    return new StepGradients(result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
+    slowest = Math.max(slowest, total / cores);
+    return new StepGradients(honest, result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
+  }
+
+  /** The gradient task of one normal step (own sub-batches, no truth asked) at {@code params}. */
+  GradientTask task(Broadcast<byte[]> params, int epoch, int step, boolean[] flipLabels) {
+    return new GradientTask(
+        model,
+        train,
+        plan,
+        params,
+        VERSIONS.incrementAndGet(),
+        epoch,
+        step,
+        flipLabels,
+        null,
+        null);
+  }
+
+  /** The RDD of worker ids, one partition per gradient task. */
+  JavaRDD<Integer> workerRdd() {
+    return workerRdd;
+  }
+
+  /** The partitions that compute at once. */
+  int cores() {
+    return cores;
+  }
+
+  /**
+   * Steps that run the faults of {@code faults} and the coordinate-wise rule {@code rule} (for f =
+   * {@code tolerated}, seeded by {@code seed}) on the executors, over {@code parameters}-float
+   * gradients.
+   */
+  public ExecutorAggregation onExecutors(
+      FaultSpec faults, String rule, int tolerated, long seed, int parameters) {
+    return new ExecutorAggregation(jsc, this, faults, rule, tolerated, seed, parameters, cores);
   }
 
   /** Evaluates the network at {@code params} on the whole test set. */
@@ -184,6 +240,15 @@ public final class SparkWorkers implements AutoCloseable {
     return model.regression()
         ? new Evaluation(meanLoss, meanLoss, "mse", millis)
         : new Evaluation((double) correct / count, meanLoss, "accuracy", millis);
+  }
+
+  /**
+   * The number of gradient tasks per step for {@code workers} workers of {@code parameters}-float
+   * gradients on {@code partitions} partitions: the partitions, or more so that no task returns
+   * more than {@link GradientStream#TASK_RESULT_BYTES} (32 MB) of gradients.
+   */
+  public static int gradientTasks(int workers, int partitions, long parameters) {
+    return GradientStream.tasks(workers, partitions, parameters);
   }
 
   /** The number of partitions hosting the workers. */

@@ -1,0 +1,74 @@
+package org.ftsim.driver;
+
+import java.util.Set;
+import org.ftsim.base.Spec;
+import org.ftsim.config.ConfigException;
+import org.ftsim.config.DefenseConfig;
+import org.ftsim.config.SimulationConfig;
+import org.ftsim.fault.FaultPlan;
+
+/**
+ * Which runs can aggregate on the executors ({@code --aggregate-on executors}): a coordinate-wise
+ * rule without pre-aggregators, faults that need only their own worker's gradient, no detector, no
+ * correction and no batch normalisation. Anything else is refused before the first step, in one
+ * line naming what runs on the driver only.
+ */
+public final class OnExecutors {
+
+  /** The rules that finish on a block of coordinates: each coordinate depends on itself alone. */
+  public static final Set<String> RULES =
+      Set.of("mean", "none", "drop", "median", "trimmed-mean", "meamed");
+
+  private OnExecutors() {}
+
+  /** Throws a {@link ConfigException} when the run asks for the executors but cannot use them. */
+  public static void check(SimulationConfig config, Components parts) {
+    DefenseConfig d = config.defense();
+    if (!d.onExecutors()) {
+      return;
+    }
+    String why = refusal(config, parts);
+    if (why != null) {
+      throw new ConfigException("--aggregate-on", DefenseConfig.EXECUTORS, why);
+    }
+  }
+
+  private static String refusal(SimulationConfig config, Components parts) {
+    DefenseConfig d = config.defense();
+    String rule = Spec.parse(d.defense()).name();
+    if (!RULES.contains(rule)) {
+      return "rule "
+          + rule
+          + " runs on the driver only; on the executors: "
+          + String.join(", ", RULES.stream().sorted().toList());
+    }
+    if (!d.pre().isBlank()) {
+      return "pre-aggregators (--pre " + d.pre() + ") run on the driver only";
+    }
+    if (d.detect() != null) {
+      return "detection (--detect " + d.detect() + ") runs on the driver only";
+    }
+    if (config.correction().enabled()) {
+      return "correction (--correct) runs on the driver only";
+    }
+    if (config.training().workerMomentum() > 0) {
+      return "worker momentum (--worker-momentum "
+          + config.training().workerMomentum()
+          + ") is kept on the driver only";
+    }
+    FaultPlan faults = parts.faults();
+    for (int w : faults.faultyWorkers()) {
+      if (faults.fault(w).omniscient()) {
+        return "fault "
+            + faults.faultName(w)
+            + " reads every honest gradient and runs on the driver only";
+      }
+    }
+    if (parts.state().length > 0) {
+      return "batch normalisation's statistics (--arch "
+          + config.training().arch()
+          + ") are kept on the driver only";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,85 @@
+package org.ftsim.spark;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.ftsim.aggregation.Aggregation;
+import org.ftsim.aggregation.Defense;
+import org.ftsim.aggregation.Mean;
+import scala.Tuple2;
+
+/**
+ * The reduce side of aggregation on the executors: one block of every report that arrived, in
+ * worker order, through the run's defense (rebuilt from its spec, checked for n workers and f
+ * faulty as the driver's is), and the honest workers' mean over the block. A coordinate-wise rule
+ * computes each coordinate from that coordinate alone, in the same order of operations as on the
+ * whole matrix, so the blocks' aggregates put together are the driver's aggregate bit for bit.
+ */
+final class BlockAggregate
+    implements FlatMapFunction<Iterator<Tuple2<Integer, BlockSlice>>, BlockResult> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String rule;
+  private final int tolerated;
+  private final long seed;
+  private final boolean[] faulty;
+
+  /**
+   * @param rule the rule's spec ({@code -df}), coordinate-wise, without pre-aggregators
+   * @param tolerated the declared f
+   * @param seed the run's seed
+   * @param faulty per worker, whether it is faulty (the {@code drop} oracle's truth)
+   */
+  BlockAggregate(String rule, int tolerated, long seed, boolean[] faulty) {
+    this.rule = rule;
+    this.tolerated = tolerated;
+    this.seed = seed;
+    this.faulty = faulty;
+  }
+
+  @Override
+  public Iterator<BlockResult> call(Iterator<Tuple2<Integer, BlockSlice>> records) {
+    List<BlockSlice> slices = new ArrayList<>();
+    int block = -1;
+    while (records.hasNext()) {
+      Tuple2<Integer, BlockSlice> r = records.next();
+      block = r._1();
+      slices.add(r._2());
+    }
+    if (slices.isEmpty()) {
+      return List.<BlockResult>of().iterator();
+    }
+    slices.sort(Comparator.comparingInt(BlockSlice::worker));
+    int n = faulty.length;
+    int arrived = slices.size();
+    float[][] rows = new float[arrived][];
+    boolean[] rowFaulty = new boolean[arrived];
+    List<float[]> honest = new ArrayList<>();
+    for (int j = 0; j < arrived; j++) {
+      BlockSlice s = slices.get(j);
+      rows[j] = FloatBytes.decode(s.values());
+      rowFaulty[j] = faulty[s.worker()];
+      if (!faulty[s.worker()]) {
+        honest.add(rows[j]);
+      }
+    }
+    int knownFaulty = 0;
+    for (boolean f : faulty) {
+      knownFaulty += f ? 1 : 0;
+    }
+    Defense defense = Defense.parse(rule, "", tolerated, seed);
+    defense.checkFeasible(n, knownFaulty);
+    Aggregation a = defense.apply(rows, rowFaulty);
+    boolean[] used = new boolean[n];
+    for (int j = 0; j < arrived; j++) {
+      used[slices.get(j).worker()] = a.used()[j];
+    }
+    byte[] mean =
+        honest.isEmpty() ? null : FloatBytes.encode(Mean.mean(honest.toArray(float[][]::new)));
+    return List.of(new BlockResult(block, FloatBytes.encode(a.gradient()), mean, a.kept(), used))
+        .iterator();
+  }
+}

@@ -1,0 +1,81 @@
+package org.ftsim.golden;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ftsim.CommandRuns;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code --aggregate-on executors} writes the rows of the driver mode, bit for bit (timings aside),
+ * for every rule it supports, with local faults of each kind (deterministic, random, crash, data)
+ * and across {@code --proc}; and it refuses, in one line and before the first step, what runs on
+ * the driver only, the omniscient faults among it.
+ */
+class AggregateOnExecutorsTest {
+
+  static final String COMMON = " -d synthetic -w 7 -gb 224 --max-steps 4 --seed 11 --eval-every 2";
+
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @CsvSource({
+    "mean, '-f 1 --fault labelflip', 1",
+    "median, '-f 1 4 --fault signflip', 2",
+    "trimmed-mean:b=2, '-f 2 5 --fault gaussian:1', 1",
+    "meamed, '-f 0 --fault crash', 2",
+    "drop, '-f 3 --fault scale:10', 2",
+    "median, '-f 1 6 --fault crash --fault-prob 0.5', 2",
+  })
+  void rowsAreTheDriverModesBitForBit(String rule, String faults, int proc) {
+    String tb = dir.resolve("runs").toString();
+    String base = "-df " + rule + " " + faults + COMMON;
+    run(base + " --proc 2", "driver", tb);
+    run(base + " --proc " + proc + " --aggregate-on executors", "executors", tb);
+    String driver = ResultsUnchangedTest.dump(tb, "driver");
+    String executors = ResultsUnchangedTest.dump(tb, "executors");
+    assertTrue(driver.contains("# workers: step"), driver);
+    assertEquals(driver, executors, rule + " " + faults);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'-df krum -f 1 --fault signflip', 'rule krum runs on the driver only; on the executors:"
+        + " drop, meamed, mean, median, none, trimmed-mean'",
+    "'-df median -f 1 --fault alie', 'fault alie reads every honest gradient and runs on the"
+        + " driver only'",
+    "'-df median -f 1 --fault ipm:0.5', 'fault ipm:0.5 reads every honest gradient'",
+    "'-df median -f 1 --fault mimic', 'fault mimic reads every honest gradient'",
+    "'-df median --pre bucketing:2', 'pre-aggregators (--pre bucketing:2) run on the driver"
+        + " only'",
+    "'-df mean --aggregate-on everywhere', '--aggregate-on everywhere: valid: driver, executors'",
+  })
+  void refusesWhatRunsOnTheDriverOnly(String args, String message) {
+    List<String> all = new ArrayList<>(Arrays.asList((args + COMMON).trim().split(" ")));
+    if (!args.contains("--aggregate-on")) {
+      all.addAll(List.of("--aggregate-on", "executors"));
+    }
+    all.addAll(List.of("-tb", dir.resolve("refused").toString()));
+    CommandRuns.Outcome o = CommandRuns.run(all);
+    assertEquals(2, o.status(), o.err());
+    String line = o.err().strip();
+    assertFalse(line.contains("\n"), line);
+    assertTrue(line.startsWith("ftsim: "), line);
+    assertTrue(line.contains(message), line);
+    assertTrue(
+        args.contains("everywhere") || line.startsWith("ftsim: --aggregate-on executors: "), line);
+  }
+
+  private static void run(String args, String runId, String tb) {
+    List<String> all = new ArrayList<>(Arrays.asList(args.trim().split(" +")));
+    all.addAll(List.of("--run-id", runId, "-tb", tb));
+    CommandRuns.ftsim(all);
+  }
+}
