@@ -174,6 +174,63 @@ abstract class Dl4jNetwork implements Network {
     return loss;
   }
 
+  /** The batched pass of {@link #gradients}, or null (the default): batch by batch. */
+  DenseStack batched() {
+    return null;
+  }
+
+  @Override
+  public final boolean batches() {
+    return batched() != null && state.length == 0;
+  }
+
+  /** Flat FLOAT vectors reused for the batched pass's sums, grown as needed. */
+  private INDArray[] sums = new INDArray[0];
+
+  /**
+   * Through {@link #batched()} when there is one and nothing random or stateful (a network with
+   * state entries, or a seeded draw, goes batch by batch): the sums of one batched pass, each
+   * divided by its batch size in ND4J as {@link #gradient} does.
+   */
+  @Override
+  public final double[] gradients(Batch[] batches, long[] randomSeeds, float[][] into) {
+    DenseStack stack = batched();
+    if (stack == null || state.length > 0 || batches.length < 2) {
+      return Network.super.gradients(batches, randomSeeds, into);
+    }
+    int rows = 0;
+    for (Batch b : batches) {
+      rows += b.size();
+    }
+    float[] x = new float[rows * (batches[0].features().length / batches[0].size())];
+    float[] y = new float[rows * (batches[0].labels().length / batches[0].size())];
+    int[] sizes = new int[batches.length];
+    int xAt = 0;
+    int yAt = 0;
+    for (int v = 0; v < batches.length; v++) {
+      checkLength(into[v], "gradient");
+      sizes[v] = batches[v].size();
+      System.arraycopy(batches[v].features(), 0, x, xAt, batches[v].features().length);
+      System.arraycopy(batches[v].labels(), 0, y, yAt, batches[v].labels().length);
+      xAt += batches[v].features().length;
+      yAt += batches[v].labels().length;
+    }
+    if (sums.length < batches.length) {
+      INDArray[] grown = Arrays.copyOf(sums, batches.length);
+      for (int v = sums.length; v < grown.length; v++) {
+        grown[v] = Nd4j.create(DataType.FLOAT, size());
+      }
+      sums = grown;
+    }
+    double[] losses = stack.sums(x, y, sizes, Arrays.copyOf(sums, batches.length));
+    for (int v = 0; v < batches.length; v++) {
+      sums[v].divi(sizes[v]);
+      floats(sums[v].data()).get(into[v]);
+    }
+    lastBatch = sizes[sizes.length - 1];
+    return losses;
+  }
+
   @Override
   public final float[] stateUpdate() {
     float[] u = new float[size()];

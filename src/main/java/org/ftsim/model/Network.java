@@ -39,6 +39,26 @@ public interface Network {
   double gradient(Batch batch, long randomSeed, float[] into);
 
   /**
+   * {@link #gradient} for several batches: writes into {@code into[v]} the gradient of the mean
+   * loss over {@code batches[v]} with random draws from {@code randomSeeds[v]}, and returns the
+   * mean losses; the same bits as {@link #gradient} batch by batch, in that order ({@link
+   * #stateUpdate()} and {@link #batchStatistics()} then describe the last batch). A network may
+   * compute them in one batched pass.
+   */
+  default double[] gradients(Batch[] batches, long[] randomSeeds, float[][] into) {
+    double[] losses = new double[batches.length];
+    for (int v = 0; v < batches.length; v++) {
+      losses[v] = gradient(batches[v], randomSeeds[v], into[v]);
+    }
+    return losses;
+  }
+
+  /** Whether {@link #gradients} computes several batches in one pass (else one after another). */
+  default boolean batches() {
+    return false;
+  }
+
+  /**
    * The state update u of the last {@link #gradient} call, length n, 0 at trained positions: the
    * running statistics after that batch are θ − u at state positions (DL4J's "distributed safe"
    * form: for the running mean, u = (1 − decay)·(mean − batch mean)). All zeros before any call.

@@ -9,10 +9,19 @@ public final class SequentialNetwork extends Dl4jNetwork {
 
   private final MultiLayerNetwork network;
 
+  /** Its batched pass when it is a plain stack of dense layers, else null. */
+  private final DenseStack stack;
+
   /** Wraps {@code network}, initialised ({@code init()}) and of FLOAT data type. */
   public SequentialNetwork(MultiLayerNetwork network) {
     super(network, initialised(network), layer -> 1);
     this.network = network;
+    this.stack = DenseStack.of(network);
+  }
+
+  @Override
+  DenseStack batched() {
+    return stack;
   }
 
   private static Layer[] initialised(MultiLayerNetwork network) {

@@ -5,7 +5,9 @@ import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
+import org.ftsim.model.Batch;
 import org.ftsim.model.ModelSpec;
+import org.ftsim.model.Network;
 
 /**
  * The work of one partition at one step: for each worker it hosts, the gradient of the mean loss
@@ -15,6 +17,12 @@ import org.ftsim.model.ModelSpec;
 final class GradientTask extends PartitionTask<WorkerGradient> {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * At most this many workers per batched pass: bounds the gradient vectors a task holds at once
+   * (the bits do not depend on the grouping).
+   */
+  static final int GROUP = 16;
 
   private final ModelSpec model;
   private final Broadcast<Dataset> train;
@@ -54,45 +62,88 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   List<WorkerGradient> run(int partition, List<Integer> workers) {
     NetworkCache.Entry entry = NetworkCache.get(model);
     entry.load(params.value(), version);
+    // Batch normalisation's statistics are read after each worker's own pass; a network that
+    // computes one batch at a time needs no more than one gradient vector at a time.
+    int group = entry.network.batches() ? GROUP : 1;
+    List<WorkerGradient> out = new ArrayList<>();
+    List<Integer> pending = new ArrayList<>();
+    for (int w : workers) {
+      int owner = batchOwner == null ? w : batchOwner[w];
+      if (plan.value().subBatch(epoch, step, owner).length == 0) {
+        // A worker dealt no data (--byzantine-data none) computes nothing: a zero row, no loss.
+        out.addAll(compute(partition, entry, pending));
+        pending.clear();
+        byte[] zero = new byte[params.value().length];
+        out.add(new WorkerGradient(w, zero, 0, 0, partition, 0, null, null));
+        continue;
+      }
+      pending.add(w);
+      if (pending.size() == group) {
+        out.addAll(compute(partition, entry, pending));
+        pending.clear();
+      }
+    }
+    out.addAll(compute(partition, entry, pending));
+    return out;
+  }
+
+  /**
+   * The gradients of {@code workers} through one {@link Network#gradients} call (one batched pass
+   * for a stack of dense layers: the same bits as one worker at a time, see {@code DenseStack}),
+   * each worker's own sub-batch, labels and random seed; the partition's time shared equally.
+   */
+  private List<WorkerGradient> compute(
+      int partition, NetworkCache.Entry entry, List<Integer> workers) {
+    if (workers.isEmpty()) {
+      return List.of();
+    }
+    long start = System.nanoTime();
     Dataset data = train.value();
     BatchPlan batches = plan.value();
-    List<WorkerGradient> out = new ArrayList<>();
-    for (int w : workers) {
-      long start = System.nanoTime();
+    Network net = entry.network;
+    int count = workers.size();
+    Batch[] batch = new Batch[count];
+    long[] seeds = new long[count];
+    int[][] indices = new int[count][];
+    for (int i = 0; i < count; i++) {
+      int w = workers.get(i);
       // In a replica step a faulty worker recomputes a healthy worker's sub-batch through its own
       // forward pass: the owner's samples, the worker's own dropout masks (as the prototype's).
       int owner = batchOwner == null ? w : batchOwner[w];
-      int[] indices = batches.subBatch(epoch, step, owner);
-      if (indices.length == 0) {
-        // A worker dealt no data (--byzantine-data none) computes nothing: a zero row, no loss.
-        byte[] zero = new byte[params.value().length];
-        out.add(
-            new WorkerGradient(w, zero, 0, 0, partition, System.nanoTime() - start, null, null));
-        continue;
-      }
-      long seed = batches.randomSeed(epoch, step, w);
-      Gradients.Result r =
-          Gradients.compute(
-              entry.network, entry.scratch, data, model.input(), indices, flipLabels[w], seed);
-      // Batch normalisation's statistics of this batch, for the driver's running statistics.
-      byte[] statistics =
-          entry.hasState ? FloatBytes.encode(entry.network.batchStatistics()) : null;
+      indices[i] = batches.subBatch(epoch, step, owner);
+      seeds[i] = batches.randomSeed(epoch, step, w);
+      batch[i] = Batches.of(data, indices[i], flipLabels[w], model.input());
+    }
+    float[][] into = entry.scratch(count);
+    double[] losses = net.gradients(batch, seeds, into);
+    byte[][] gradients = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      gradients[i] = FloatBytes.encode(into[i]);
+    }
+    // Batch normalisation's statistics of this batch (one worker here), for the driver.
+    byte[] statistics = entry.hasState ? FloatBytes.encode(net.batchStatistics()) : null;
+    byte[][] clean = new byte[count][];
+    for (int i = 0; i < count; i++) {
+      int w = workers.get(i);
       // The truth of a label-flipping worker: the same sub-batch and dropout, true labels.
-      byte[] clean =
-          flipLabels[w] && cleanToo != null && cleanToo[w]
-              ? Gradients.compute(
-                      entry.network, entry.scratch, data, model.input(), indices, false, seed)
-                  .gradient()
-              : null;
+      if (flipLabels[w] && cleanToo != null && cleanToo[w]) {
+        clean[i] =
+            Gradients.compute(net, into[0], data, model.input(), indices[i], false, seeds[i])
+                .gradient();
+      }
+    }
+    long share = (System.nanoTime() - start) / count;
+    List<WorkerGradient> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
       out.add(
           new WorkerGradient(
-              w,
-              r.gradient(),
-              r.loss(),
-              indices.length,
+              workers.get(i),
+              gradients[i],
+              losses[i],
+              indices[i].length,
               partition,
-              System.nanoTime() - start,
-              clean,
+              share,
+              clean[i],
               statistics));
     }
     return out;
