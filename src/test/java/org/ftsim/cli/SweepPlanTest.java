@@ -45,9 +45,13 @@ class SweepPlanTest {
 
   @Test
   void theKeysAreEveryLongOptionOfTrainButThoseTheSweepOwns() {
-    // Oracle: the @Option annotations of TrainCommand, read by reflection.
+    // Oracle: the @Option annotations of TrainCommand and its superclasses, read by reflection.
     Set<String> expected = new TreeSet<>();
-    for (Field f : TrainCommand.class.getDeclaredFields()) {
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> c = TrainCommand.class; c != Object.class; c = c.getSuperclass()) {
+      fields.addAll(List.of(c.getDeclaredFields()));
+    }
+    for (Field f : fields) {
       Option o = f.getAnnotation(Option.class);
       if (o == null) {
         continue;
