@@ -98,9 +98,9 @@ public final class DivideAndConquer implements Aggregator {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }
     boolean[] finite = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      finite[i] = Vectors.allFinite(gradients[i]);
-    }
+    java.util.stream.IntStream.range(0, n)
+        .parallel()
+        .forEach(i -> finite[i] = Vectors.allFinite(gradients[i]));
     if (Rows.count(finite) == 0) {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }

@@ -6,14 +6,15 @@ import java.util.Arrays;
  * MoNNA: the mean of the n − f rows nearest to a trusted pivot row, (1/(n − f)) Σ_{i ∈ N_p} x_i,
  * where N_p holds the n − f rows closest to x_p (x_p itself included, at distance 0).
  *
- * <p>The pivot p is a worker index (default 0), a row the server trusts to be correct, as in the
- * peer-to-peer setting MoNNA comes from, where p is the aggregating node's own vector; the rule is
- * robust only while row p is honest, and it is not invariant to a permutation of the workers.
- * Precondition n > 2f and p < n. Ties in distance go to the lower index. f = 0 is the exact {@link
- * Mean}. A non-finite row is infinitely far, so it enters N_p only if more than f rows are bad; a
- * non-finite pivot makes the result non-finite. k = n − f, the rows of N_p used. Farhadkhani,
- * Guerraoui, Gupta, Hoang, Pinot, Stephan, "Robust collaborative learning with linear gradient
- * overhead", ICML 2023; ByzFL's {@code MoNNA} (idx = 0 by default).
+ * <p>The pivot p is a row index (default 0: the first report that arrived, worker 0 unless it
+ * crashed), a row the server trusts to be correct, as in the peer-to-peer setting MoNNA comes from,
+ * where p is the aggregating node's own vector; the rule is robust only while row p is honest, and
+ * it is not invariant to a permutation of the workers. Precondition n > 2f and p < n. Ties in
+ * distance go to the lower index. f = 0 is the exact {@link Mean}. A non-finite row is infinitely
+ * far, so it enters N_p only if more than f rows are bad; a non-finite pivot makes the result
+ * non-finite. k = n − f, the rows of N_p used. Farhadkhani, Guerraoui, Gupta, Hoang, Pinot,
+ * Stephan, "Robust collaborative learning with linear gradient overhead", ICML 2023; ByzFL's {@code
+ * MoNNA} (idx = 0 by default).
  */
 public final class Monna implements Aggregator {
 

@@ -1,6 +1,7 @@
 package org.ftsim.aggregation;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.ftsim.linalg.Vectors;
 
 /**
@@ -11,13 +12,19 @@ final class NormClipping {
 
   private NormClipping() {}
 
-  /** ‖x_i‖ for every row, +∞ for a row with a non-finite coordinate. */
+  /**
+   * ‖x_i‖ for every row, +∞ for a row with a non-finite coordinate (rows in parallel, each in its
+   * fixed order).
+   */
   static double[] norms(float[][] rows) {
     double[] norms = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      double s = Vectors.norm(rows[i]);
-      norms[i] = Double.isFinite(s) ? s : Double.POSITIVE_INFINITY;
-    }
+    IntStream.range(0, rows.length)
+        .parallel()
+        .forEach(
+            i -> {
+              double s = Vectors.norm(rows[i]);
+              norms[i] = Double.isFinite(s) ? s : Double.POSITIVE_INFINITY;
+            });
     return norms;
   }
 

@@ -51,13 +51,15 @@ public final class SignGuard implements Aggregator {
     double median = NormClipping.median(norms);
     boolean[] band = new boolean[n];
     double[][] features = new double[n][];
+    java.util.stream.IntStream.range(0, n)
+        .parallel()
+        .forEach(i -> features[i] = signs(gradients[i], d));
     for (int i = 0; i < n; i++) {
       double clipped = Math.min(norms[i], median);
       band[i] =
           norms[i] < Double.POSITIVE_INFINITY
               && clipped >= LOWER * median
               && clipped <= UPPER * median;
-      features[i] = signs(gradients[i], d);
     }
     boolean[] cluster = NormClipping.larger(twoMeans(features));
     boolean[] used = new boolean[n];

@@ -19,9 +19,10 @@ final class SubsetSearch {
   interface MonotoneCost {
     /**
      * The cost of {@code members[0..size)}, whose last member was just added to a subset of cost
-     * {@code parent} (0 for the empty subset).
+     * {@code parent} (0 for the empty subset); any value above {@code bound} (the best complete
+     * cost so far) may be returned for a subset whose cost certainly exceeds it.
      */
-    double extend(double parent, int[] members, int size);
+    double extend(double parent, int[] members, int size, double bound);
   }
 
   private final int n;
@@ -91,7 +92,7 @@ final class SubsetSearch {
       return;
     }
     members[size] = order[position];
-    double c = cost.extend(partial, members, size + 1);
+    double c = cost.extend(partial, members, size + 1, bestCost);
     // Equal costs are explored too, so that ties are settled by the indices, not the order.
     if (c < Double.POSITIVE_INFINITY && !(c > bestCost)) {
       visit(position + 1, size + 1, c);

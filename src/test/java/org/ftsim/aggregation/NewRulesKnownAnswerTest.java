@@ -76,8 +76,8 @@ class NewRulesKnownAnswerTest {
     IllegalArgumentException smea =
         assertThrows(
             IllegalArgumentException.class,
-            () -> AggregatorRegistry.create("smea", 5).checkFeasible(30));
-    assertTrue(smea.getMessage().contains("C(n, f) <= 100000"), smea.getMessage());
+            () -> AggregatorRegistry.create("smea", 6).checkFeasible(20));
+    assertTrue(smea.getMessage().contains("C(n, f) <= 20000"), smea.getMessage());
     assertEquals(142_506, SubsetSearch.binomial(30, 5));
     assertEquals(Long.MAX_VALUE, SubsetSearch.binomial(200, 100));
     AggregatorRegistry.create("mda", 3).checkFeasible(16);

@@ -63,7 +63,7 @@ class StateRestoreTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"cclip", "median", "krum"})
+  @ValueSource(strings = {"cclip", "median", "krum", "dnc:dim=8", "clipped-clustering"})
   void defenseWithBucketingContinuesBitForBit(String rule) {
     int n = 9; // bucketing:2 leaves 5 rows, as Krum needs for f = 1
     int d = 64;
@@ -76,6 +76,12 @@ class StateRestoreTest {
     assertEquals(5, state.pre().get(0).calls(), "bucketing counts its calls");
     if (rule.equals("cclip")) {
       assertNotNull(state.rule().vector(), "cclip carries its centre");
+    }
+    if (rule.startsWith("dnc")) {
+      assertEquals(5, state.rule().calls(), "dnc counts its calls (its columns' stream)");
+    }
+    if (rule.equals("clipped-clustering")) {
+      assertEquals(25, state.rule().vector().length, "clipped clustering carries its norms");
     }
     Defense restored = Defense.parse(rule, "bucketing:2", 1, 3);
     restored.restore(state);

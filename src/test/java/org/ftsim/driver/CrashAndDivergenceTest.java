@@ -66,6 +66,13 @@ class CrashAndDivergenceTest {
     "drop, 7, ''",
     "bulyan, 11, ''",
     "krum, 13, bucketing:2",
+    "mda, 7, ''",
+    "monna, 7, ''",
+    "caf, 7, ''",
+    "smea, 7, ''",
+    "dnc, 7, ''",
+    "signguard, 7, ''",
+    "clipped-clustering, 7, ''",
   })
   void twoCrashedWorkersNeverStopARobustRule(String rule, int workers, String pre) {
     String runId = (rule + workers + pre).replace(":", "");

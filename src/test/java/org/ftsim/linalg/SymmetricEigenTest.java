@@ -64,4 +64,32 @@ class SymmetricEigenTest {
       }
     }
   }
+
+  @Test
+  void tridiagonalReductionKeepsTheEigenvalues() {
+    // [[2, 1], [1, 2]]: eigenvalues 1 and 3.
+    Tridiagonal two = Tridiagonal.reduce(new double[][] {{2, 1}, {1, 2}}, 2);
+    assertEquals(3, two.largest(), 1e-13);
+    assertEquals(0, two.countBelow(0.5));
+    assertEquals(1, two.countBelow(2));
+    assertEquals(2, two.countBelow(3.5));
+    SplittableRandom random = new SplittableRandom(5);
+    for (int m : new int[] {1, 3, 8, 13, 25}) {
+      double[][] a = new double[m][m];
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j <= i; j++) {
+          a[i][j] = a[j][i] = random.nextGaussian();
+        }
+      }
+      double jacobi = SymmetricEigen.largest(a).value();
+      double[][] copy = new double[m][];
+      for (int i = 0; i < m; i++) {
+        copy[i] = a[i].clone();
+      }
+      Tridiagonal t = Tridiagonal.reduce(copy, m);
+      assertEquals(jacobi, t.largest(), 1e-12 * Math.max(1, Math.abs(jacobi)), "m=" + m);
+      assertEquals(m - 1, t.countBelow(jacobi - 1e-9));
+      assertEquals(m, t.countBelow(jacobi + 1e-9));
+    }
+  }
 }

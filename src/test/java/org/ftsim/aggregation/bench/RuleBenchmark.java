@@ -39,7 +39,16 @@ public class RuleBenchmark {
     "bulyan",
     "cclip",
     "meamed",
-    "mean-filter"
+    "mean-filter",
+    "mda",
+    "monna",
+    "caf",
+    "smea",
+    "dnc",
+    "signguard",
+    "clipped-clustering",
+    "geomed:tol=1e-6",
+    "cclip:zero=1"
   })
   public String rule;
 

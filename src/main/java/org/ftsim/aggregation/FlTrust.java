@@ -1,0 +1,68 @@
+package org.ftsim.aggregation;
+
+import java.util.stream.IntStream;
+import org.ftsim.linalg.Vectors;
+
+/**
+ * FLTrust: the server's own gradient g_0, computed on a small trusted root dataset, scores every
+ * report by its direction and fixes its length: TS_i = max(0, cos(x_i, g_0)), x̂_i = (‖g_0‖ /
+ * ‖x_i‖) x_i, and the aggregate is Σ_i TS_i x̂_i / Σ_i TS_i.
+ *
+ * <p>The cosine divides by max(‖x_i‖ ‖g_0‖, 10⁻⁶), as Blades' (torch's CosineSimilarity, eps =
+ * 10⁻⁶). A report with a non-finite coordinate, or pointing away from g_0, gets TS = 0 and is not
+ * used; when no report has TS > 0 the aggregate is 0 (no update; Blades would divide by zero). k is
+ * the number of reports with TS > 0. This is the rule alone: it is not in {@link
+ * AggregatorRegistry}, because the driver does not yet compute a root gradient (no {@code
+ * --root-samples}). Cao, Fang, Liu, Gong, "FLTrust: Byzantine-robust federated learning via trust
+ * bootstrapping", NDSS 2021; Blades' {@code Fltrust}.
+ */
+public final class FlTrust {
+
+  /** The floor of the cosine's denominator. */
+  static final double EPSILON = 1e-6;
+
+  /** Aggregates the reports against the root gradient {@code root} (of the same length). */
+  public Aggregation aggregate(float[][] gradients, float[] root) {
+    int d = Rows.requireMatrix(gradients);
+    if (root == null || root.length != d) {
+      throw new IllegalArgumentException(
+          "fltrust needs a root gradient of length "
+              + d
+              + "; got "
+              + (root == null ? "none" : String.valueOf(root.length)));
+    }
+    if (!Vectors.allFinite(root)) {
+      throw new IllegalArgumentException("fltrust's root gradient is not finite");
+    }
+    int n = gradients.length;
+    double rootNorm = Vectors.norm(root);
+    double[] trust = new double[n];
+    double[] norms = new double[n];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              double norm = Vectors.norm(gradients[i]);
+              double cos = Vectors.dot(gradients[i], root) / Math.max(norm * rootNorm, EPSILON);
+              norms[i] = norm;
+              // NaN (a non-finite report) fails the comparison and keeps trust 0.
+              trust[i] = cos > 0 && Double.isFinite(norm) ? cos : 0;
+            });
+    double total = 0;
+    for (double t : trust) {
+      total += t;
+    }
+    boolean[] used = new boolean[n];
+    double[] weights = new double[n];
+    for (int i = 0; i < n; i++) {
+      used[i] = trust[i] > 0;
+      weights[i] = used[i] ? trust[i] / total * rootNorm / norms[i] : 0;
+    }
+    return new Aggregation(Rows.combine(gradients, weights), Rows.count(used), used);
+  }
+
+  @Override
+  public String toString() {
+    return "fltrust";
+  }
+}
