@@ -106,6 +106,30 @@ class LineSearchTest {
   }
 
   @Test
+  void oneSearchPerStepUnlessTheAttackDependsOnTheWorker() {
+    int[] calls = new int[1];
+    DefenseProbe counting =
+        (reports, faulty) -> {
+          calls[0]++;
+          return MEAN.aggregate(reports, faulty);
+        };
+    float[][] g = {{1, 2}, {3, 4}, {5, 6}, {7, 8}, {9, 10}, {11, 12}};
+    int[] faulty = {1, 3, 5};
+    float[][] ipm =
+        new FaultPlan(6, faulty, "optimal:ipm", java.util.Map.of(), 1, 1, 1).apply(1, g, counting);
+    assertEquals(LineSearch.EVALS, calls[0]);
+    assertArrayEquals(ipm[1], ipm[5]);
+    calls[0] = 0;
+    float[][] flip =
+        new FaultPlan(6, faulty, "optimal:signflip", java.util.Map.of(), 1, 1, 1)
+            .apply(1, g, counting);
+    assertEquals(3 * LineSearch.EVALS, calls[0]);
+    // Against the mean, −τ·g moves the mean farthest at the largest τ: 10·(2¹⁹ − 1) for each.
+    assertArrayEquals(
+        new float[] {-10 * ((1 << 19) - 1) * 3f, -10 * ((1 << 19) - 1) * 4f}, flip[1]);
+  }
+
+  @Test
   void withoutADefenseTheSearchSaysSo() {
     IllegalStateException e =
         assertThrows(
