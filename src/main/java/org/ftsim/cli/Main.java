@@ -159,6 +159,9 @@ public final class Main {
         + String.join(", ", Partitioners.usages())
         + "\nfaults: "
         + String.join(", ", FaultRegistry.names())
+        + " (modifiers: "
+        + FaultRegistry.modifierUsages()
+        + ")"
         + "\naggregation rules: "
         + String.join(", ", AggregatorRegistry.names());
   }

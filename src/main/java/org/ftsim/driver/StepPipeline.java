@@ -1,7 +1,6 @@
 package org.ftsim.driver;
 
 import org.ftsim.aggregation.Aggregation;
-import org.ftsim.aggregation.Defense;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.Phase;
 import org.ftsim.detection.Detection;
@@ -32,6 +31,7 @@ final class StepPipeline {
   private final ResultSink sink;
   private final Console console;
   private final ExecutorStep onExecutors;
+  private final DefenseQuery probe;
 
   StepPipeline(
       SimulationConfig config,
@@ -51,6 +51,7 @@ final class StepPipeline {
     this.workers = workers;
     this.sink = sink;
     this.console = console;
+    this.probe = new DefenseQuery(parts.defense());
   }
 
   /** Takes global step {@code step} (step {@code stepInEpoch} of {@code epoch}), in place. */
@@ -82,7 +83,7 @@ final class StepPipeline {
     parts.momentum().apply(honest);
 
     // 2. Faults: what each worker reports (null: it crashed); never batch norm's statistics.
-    float[][] reported = faults.apply(step, honest, this::probe);
+    float[][] reported = faults.apply(step, honest, probe);
     BatchNormState.clearState(reported, parts.state());
 
     // 3. Detection: the detector's verdict on what was reported, scored against the truth.
@@ -185,21 +186,6 @@ final class StepPipeline {
       }
     }
     return workers.gradients(params, epoch, stepInEpoch, flip, owners, cleanToo);
-  }
-
-  /**
-   * The defense's aggregate of {@code reports} for an adaptive fault's query, with the state the
-   * defense carries between steps (centered clipping's centre, bucketing's counter, fallbacks) put
-   * back as it was: a query never changes what the step's real aggregation does.
-   */
-  private float[] probe(float[][] reports, boolean[] faulty) {
-    Defense defense = parts.defense();
-    Defense.State before = defense.state();
-    try {
-      return defense.apply(reports, faulty).gradient().clone();
-    } finally {
-      defense.restore(before);
-    }
   }
 
   /**

@@ -119,16 +119,20 @@ public final class ALittleIsEnough implements Scalable {
 
   @Override
   public float[] corrupt(float[] honest, FaultContext context) {
-    return corruptAt(z(context.workers(), context.faulty()), honest, context);
+    return corruptAt(-z(context.workers(), context.faulty()), honest, context);
   }
 
+  /**
+   * μ + τ·σ, ByzFL's sign ({@code optimal:alie} searches τ ≥ 0 as ByzFL does); {@link #corrupt} is
+   * τ = −z, the same bits as μ − z·σ.
+   */
   @Override
-  public float[] corruptAt(double zed, float[] honest, FaultContext context) {
+  public float[] corruptAt(double tau, float[] honest, FaultContext context) {
     double[] mean = context.honest().mean();
     double[] std = context.honest().standardDeviation();
     float[] out = new float[mean.length];
     for (int j = 0; j < out.length; j++) {
-      out[j] = (float) (mean[j] - zed * std[j]);
+      out[j] = (float) (mean[j] + tau * std[j]);
     }
     return out;
   }

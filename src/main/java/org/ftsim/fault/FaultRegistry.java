@@ -104,6 +104,11 @@ public final class FaultRegistry {
     return FAULTS.values().stream().map(Entry::usage).toList();
   }
 
+  /** {@code optimal:FAULT, shared:FAULT}: the modifiers as written before a fault spec. */
+  public static String modifierUsages() {
+    return String.join(", ", MODIFIERS.stream().map(m -> m + ":FAULT").toList());
+  }
+
   /** The faults {@code optimal:} can wrap (those with a scale). */
   public static List<String> scalableNames() {
     return List.copyOf(SCALABLE.keySet());
@@ -121,7 +126,8 @@ public final class FaultRegistry {
               + spec.name()
               + "'; valid: "
               + String.join(", ", names())
-              + "; modifiers: optimal:FAULT, shared:FAULT");
+              + "; modifiers: "
+              + modifierUsages());
     }
     return entry.factory().apply(spec);
   }

@@ -1,5 +1,6 @@
 package org.ftsim.fault;
 
+import java.lang.ref.WeakReference;
 import java.util.SplittableRandom;
 
 /**
@@ -47,6 +48,8 @@ public final class LineSearch implements Fault {
   public static final double RATIO = 0.8;
 
   private final Scalable attack;
+  private WeakReference<HonestGradients> searched = new WeakReference<>(null);
+  private double searchedScale;
 
   /** Chooses {@code attack}'s scale per step against the defense. */
   public LineSearch(Scalable attack) {
@@ -61,12 +64,6 @@ public final class LineSearch implements Fault {
   @Override
   public void checkFeasible(int workers, int[] honestWorkers) {
     attack.checkFeasible(workers, honestWorkers);
-  }
-
-  /** The scale τ the search picks at this context's step. */
-  public double scale(float[] honest, FaultContext context) {
-    long seed = context.random().nextLong();
-    return search(tau -> distance(tau, honest, context, seed));
   }
 
   /** ByzFL's expansion and contraction over φ; returns the best τ. */
@@ -117,10 +114,22 @@ public final class LineSearch implements Fault {
     return Math.sqrt(Distances.squared(context.honest().mean(), aggregate));
   }
 
+  /**
+   * The report at the searched scale. When the attack does not depend on the worker, the scale
+   * found for the step's first worker serves its other workers (the same search would find the same
+   * scale): one search per step, not one per faulty worker.
+   */
   @Override
-  public float[] corrupt(float[] honest, FaultContext context) {
+  public synchronized float[] corrupt(float[] honest, FaultContext context) {
     long seed = context.random().nextLong();
-    double tau = search(t -> distance(t, honest, context, seed));
+    double tau;
+    if (!attack.dependsOnWorker() && searched.get() == context.honest()) {
+      tau = searchedScale;
+    } else {
+      tau = search(t -> distance(t, honest, context, seed));
+      searched = new WeakReference<>(context.honest());
+      searchedScale = tau;
+    }
     return attack.corruptAt(tau, honest, context.withRandom(new SplittableRandom(seed)));
   }
 

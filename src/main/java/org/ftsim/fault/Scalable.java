@@ -18,4 +18,13 @@ public interface Scalable extends Fault {
    * everything else as {@link #corrupt}.
    */
   float[] corruptAt(double scale, float[] honest, FaultContext context);
+
+  /**
+   * Whether the report depends on the worker, through its own gradient ({@code scale}, {@code
+   * signflip}) or its draws, rather than only on the honest gradients and the scale; a scale chosen
+   * for one worker serves the step's other workers only when it does not.
+   */
+  default boolean dependsOnWorker() {
+    return false;
+  }
 }

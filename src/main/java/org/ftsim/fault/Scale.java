@@ -33,6 +33,11 @@ public final class Scale implements Scalable {
   }
 
   @Override
+  public boolean dependsOnWorker() {
+    return true;
+  }
+
+  @Override
   public String family() {
     return "scale";
   }

@@ -40,6 +40,11 @@ public final class SignFlip implements Scalable {
   }
 
   @Override
+  public boolean dependsOnWorker() {
+    return true;
+  }
+
+  @Override
   public String family() {
     return "signflip";
   }

@@ -1,6 +1,8 @@
 /**
  * Fault models: what faulty workers report instead of their honest gradients ({@link
- * org.ftsim.fault.Fault}, one class per fault of SPEC §5, by name in {@link
- * org.ftsim.fault.FaultRegistry}), and when ({@link org.ftsim.fault.FaultPlan}).
+ * org.ftsim.fault.Fault}, one class per fault, by name in {@link org.ftsim.fault.FaultRegistry},
+ * with the {@code optimal:} and {@code shared:} modifiers), and when ({@link
+ * org.ftsim.fault.FaultPlan}); adaptive faults query the run's defense through {@link
+ * org.ftsim.fault.DefenseProbe}.
  */
 package org.ftsim.fault;
