@@ -12,22 +12,19 @@ abstract class ProtocolOptions {
   @Option(
       name = "--worker-momentum",
       metaVar = "BETA",
-      usage =
-          "momentum β in [0, 1) of each honest worker, whose momentum the faults see (default: 0)")
+      usage = "momentum β in [0, 1) of each honest worker, whose momentum the faults see")
   double workerMomentum;
 
   @Option(
       name = "--worker-momentum-update",
       metaVar = "MODE",
-      usage =
-          "dampened: m = βm + (1−β)g (ByzFL); plain: m = βm + g (the bucketing code)"
-              + " (default: dampened)")
+      usage = "dampened: m = βm + (1−β)g (ByzFL); plain: m = βm + g (the bucketing code)" + "")
   String workerMomentumUpdate = "dampened";
 
   @Option(
       name = "--weight-decay",
       metaVar = "LAMBDA",
-      usage = "λ·w added to the aggregate before the optimizer, as torch SGD's (default: 0)")
+      usage = "λ·w added to the aggregate before the optimizer, as torch SGD's")
   double weightDecay;
 
   @Option(
@@ -40,7 +37,7 @@ abstract class ProtocolOptions {
   @Option(
       name = "--lr-decay",
       metaVar = "GAMMA",
-      usage = "factor of the learning rate at each milestone (default: 0.1)")
+      usage = "factor of the learning rate at each milestone")
   double lrDecay = 0.1;
 
   @Option(
@@ -49,7 +46,7 @@ abstract class ProtocolOptions {
       usage =
           "what the faulty workers are dealt: partitioned (a share, like all), iid (the partition"
               + " covers the honest ones; each faulty one gets an IID shard), none (honest workers"
-              + " share data and -gb) (default: partitioned)")
+              + " share data and -gb)")
   String byzantineData = "partitioned";
 
   @Option(
@@ -57,6 +54,6 @@ abstract class ProtocolOptions {
       metaVar = "FRACTION",
       usage =
           "fraction in [0, 1) of the training set held out and never trained on; its accuracy is"
-              + " reported beside the test's (default: 0)")
+              + " reported beside the test's")
   double validation;
 }

@@ -104,7 +104,7 @@ public final class ArchitectureRegistry {
               .toList();
       lines.add(
           String.format(
-              "  %-14s %s%s",
+              "  %-16s %s%s",
               a.name(), a.summary(), of.isEmpty() ? "" : "; default of " + String.join(", ", of)));
     }
     return lines;

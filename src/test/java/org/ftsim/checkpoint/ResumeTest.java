@@ -155,6 +155,46 @@ class ResumeTest {
     assertTrue(end.correction().corrected() > 0);
   }
 
+  /**
+   * Issue 13's protocol: plain worker momentum (state the checkpoint carries), weight decay, a
+   * milestone at step 4, faulty workers dealt IID shards beside label-sorted honest workers, a
+   * validation hold-out, and ALIE reading the honest momentum vectors: 8 steps, checkpoints at 3, 6
+   * and 8; killed at 5 and resumed, it ends as the run never killed, momentum vectors included.
+   */
+  @Test
+  void workerMomentumResumesBitIdentical() {
+    String[] base =
+        ("-d synthetic -w 5 -f 1 3 --fault alie -df median --worker-momentum 0.9"
+                + " --worker-momentum-update plain --weight-decay 0.001 --lr-milestones 4"
+                + " --partition label-sorted --byzantine-data iid --validation 0.2"
+                + " -gb 200 -e 1 --max-steps 8 --seed 5 --proc 2 --checkpoint-every 3 --eval-every 4")
+            .split(" ");
+    String whole = train(args(base, "momentum"));
+    assertTrue(whole.contains("held-out validation accuracy: "), whole);
+    trainKilledAt("EP: 1/1, sub-batch: 5/", args(base, "momentum-cut"));
+    assertEquals(3, lastCheckpoint("momentum-cut").step());
+    assertEquals(3, lastCheckpoint("momentum-cut").workerMomentum().vectors().size());
+    assertTrue(train("--resume", "momentum-cut", "-tb", tb()).contains("from step 3"));
+    assertSameRun("momentum", "momentum-cut");
+    Checkpoint a = lastCheckpoint("momentum");
+    Checkpoint b = lastCheckpoint("momentum-cut");
+    assertEquals(8, a.workerMomentum().steps());
+    assertEquals(3, a.workerMomentum().vectors().size(), "one vector per honest worker");
+    for (int i = 0; i < 3; i++) {
+      assertArrayEquals(a.workerMomentum().vectors().get(i), b.workerMomentum().vectors().get(i));
+    }
+    assertEquals(
+        List.of("accuracy", "val_accuracy"),
+        table("evals", "momentum")
+            .select("metric_name")
+            .distinct()
+            .orderBy("metric_name")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(0))
+            .toList());
+  }
+
   @Test
   void aDriverKilledBySigkillResumes() throws Exception {
     // Stopped at step 6's line (before its checkpoint) and killed once epoch 1's rows (to step 4)
@@ -262,7 +302,7 @@ class ResumeTest {
     Map<String, String[]> keys =
         Map.of(
             "steps", new String[] {"step"},
-            "evals", new String[] {"step"},
+            "evals", new String[] {"step", "metric_name"},
             "workers", new String[] {"step", "worker"},
             "corrections", new String[] {"step", "worker"},
             "detections", new String[] {"detector"},
