@@ -5,13 +5,11 @@ import org.ftsim.base.Spec;
 import org.ftsim.config.ConfigException;
 import org.ftsim.config.DefenseConfig;
 import org.ftsim.config.SimulationConfig;
-import org.ftsim.fault.FaultPlan;
 
 /**
  * Which runs can aggregate on the executors ({@code --aggregate-on executors}): a coordinate-wise
- * rule without pre-aggregators, faults that need only their own worker's gradient, no detector, no
- * correction and no batch normalisation. Anything else is refused before the first step, in one
- * line naming what runs on the driver only.
+ * rule without pre-aggregators (any fault), no detector, no correction and no batch normalisation.
+ * Anything else is refused before the first step, in one line naming what runs on the driver only.
  */
 public final class OnExecutors {
 
@@ -50,14 +48,6 @@ public final class OnExecutors {
     }
     if (config.correction().enabled()) {
       return "correction (--correct) runs on the driver only";
-    }
-    FaultPlan faults = parts.faults();
-    for (int w : faults.faultyWorkers()) {
-      if (faults.fault(w).omniscient()) {
-        return "fault "
-            + faults.faultName(w)
-            + " reads every honest gradient and runs on the driver only";
-      }
     }
     if (parts.state().length > 0) {
       return "batch normalisation's statistics (--arch "
