@@ -16,9 +16,10 @@ import org.ftsim.spark.SparkWorkers;
  * <p>Per step the driver holds the n × d matrix of honest gradients once (decoded as each task's
  * results arrive), a new array for each faulty worker's report, a few d-vectors (parameters,
  * optimizer state, the honest mean of the metrics), the gradient tasks' results in flight (each at
- * most {@link SparkWorkers#gradientTasks 32 MB}, serialized and decoded), three n × n matrices of
- * doubles for the distance-based rules, and the datasets twice (loaded and broadcast); plus a fixed
- * {@link #BASE_BYTES} for Spark, DL4J and the JIT:
+ * most {@link SparkWorkers#gradientTasks 32 MB}, serialized and decoded), four n × n matrices of
+ * doubles for the distance-based rules (distances, their sum, a window of chunk Gram matrices), and
+ * the datasets twice (loaded and broadcast); plus a fixed {@link #BASE_BYTES} for Spark, DL4J and
+ * the JIT:
  *
  * <pre>bytes ≈ 4d (n + f + 8) + 2 · (cores + 4) · task + 32 n² + 2 · data + BASE</pre>
  */
