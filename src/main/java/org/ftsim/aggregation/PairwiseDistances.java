@@ -3,6 +3,7 @@ package org.ftsim.aggregation;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * median norm over every 16th column of the chunk (a full pass would cost one more read of the n ×
  * d matrix), among the rows finite over the whole chunk; a row typical on those columns but not on
  * the others would only cost precision, never correctness. Chunk distances are summed in double in
- * chunk order, so the result is the same whatever the number of threads that computed the chunks.
+ * chunk order, so the result is the same whatever the number of threads that computed the chunks;
+ * chunks are formed a window of a few at a time, so that the n × n Gram matrices held at once do
+ * not grow with d.
  *
  * <p>Non-finite rows: a row with a NaN or ±∞ coordinate, or whose centred squared norm overflows
  * float (both show on the diagonal of the Gram matrix), is <em>far</em>: its distance to every
@@ -55,42 +58,55 @@ final class PairwiseDistances {
     int d = rows[0].length;
     int columns = Math.min(Math.max(1, d), Math.max(MIN_CHUNK_COLUMNS, CHUNK_ELEMENTS / n));
     int chunks = d == 0 ? 0 : (d + columns - 1) / columns;
-    float[][] grams = new float[chunks][];
-    boolean[][] farByChunk = new boolean[chunks][];
+    // Chunks are formed a window at a time (in parallel) and summed into the distances in chunk
+    // order, so that only a window of n × n chunk Gram matrices is ever held (458 of 4 MB for
+    // n = 1,024 workers of the MLP otherwise); each pair's sum is the same sequence of additions.
+    int window = Math.max(1, 2 * ForkJoinPool.getCommonPoolParallelism());
+    double[] sum = new double[n * n];
+    boolean[] far = new boolean[n];
     Deque<Workspace> pool = new ConcurrentLinkedDeque<>();
     try {
-      IntStream range = IntStream.range(0, chunks);
-      (chunks > 1 ? range.parallel() : range)
-          .forEach(
-              k -> {
-                // Off-heap buffers of our own, never in a workspace the calling thread may have
-                // open.
-                MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
-                Workspace w = pool.poll();
-                try {
-                  if (w == null) {
-                    w = new Workspace(n, columns);
+      for (int first = 0; first < chunks; first += window) {
+        int last = Math.min(chunks, first + window);
+        float[][] grams = new float[last - first][];
+        boolean[][] farByChunk = new boolean[last - first][];
+        int base = first;
+        IntStream range = IntStream.range(first, last);
+        (last - first > 1 ? range.parallel() : range)
+            .forEach(
+                k -> {
+                  // Off-heap buffers of our own, never in a workspace the calling thread may have
+                  // open.
+                  MemoryWorkspace outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+                  Workspace w = pool.poll();
+                  try {
+                    if (w == null) {
+                      w = new Workspace(n, columns);
+                    }
+                    int from = k * columns;
+                    int to = Math.min(d, from + columns);
+                    farByChunk[k - base] = new boolean[n];
+                    grams[k - base] = w.gram(rows, from, to, farByChunk[k - base]);
+                  } finally {
+                    if (w != null) {
+                      pool.push(w);
+                    }
+                    outside.close();
                   }
-                  int from = k * columns;
-                  int to = Math.min(d, from + columns);
-                  farByChunk[k] = new boolean[n];
-                  grams[k] = w.gram(rows, from, to, farByChunk[k]);
-                } finally {
-                  if (w != null) {
-                    pool.push(w);
-                  }
-                  outside.close();
-                }
-              });
+                });
+        for (int c = 0; c < grams.length; c++) {
+          float[] g = grams[c];
+          for (int i = 0; i < n; i++) {
+            far[i] |= farByChunk[c][i];
+            for (int j = i + 1; j < n; j++) {
+              sum[i * n + j] += (double) g[i * n + i] + (double) g[j * n + j] - 2.0 * g[i * n + j];
+            }
+          }
+        }
+      }
     } finally {
       for (Workspace w : pool) {
         w.close();
-      }
-    }
-    boolean[] far = new boolean[n];
-    for (boolean[] f : farByChunk) {
-      for (int i = 0; i < n; i++) {
-        far[i] |= f[i];
       }
     }
     double[][] squared = new double[n][n];
@@ -100,10 +116,7 @@ final class PairwiseDistances {
         if (far[i] || far[j]) {
           s = Double.POSITIVE_INFINITY;
         } else {
-          s = 0;
-          for (float[] g : grams) {
-            s += (double) g[i * n + i] + (double) g[j * n + j] - 2.0 * g[i * n + j];
-          }
+          s = sum[i * n + j];
           // Rounding can make a tiny distance negative; an overflowed product makes it NaN.
           s = s != s ? Double.POSITIVE_INFINITY : Math.max(0, s);
         }

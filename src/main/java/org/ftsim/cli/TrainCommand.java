@@ -118,7 +118,7 @@ final class TrainCommand extends ProtocolOptions {
       usage =
           "where faults and the rule run: driver (default; the n x d matrix on the driver) or"
               + " executors (coordinate blocks of every worker's gradient; mean, median,"
-              + " trimmed-mean, meamed, drop, with local faults)")
+              + " trimmed-mean, meamed, drop)")
   String aggregateOn;
 
   @Option(

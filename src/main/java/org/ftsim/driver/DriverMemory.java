@@ -16,11 +16,12 @@ import org.ftsim.spark.SparkWorkers;
  * <p>Per step the driver holds the n × d matrix of honest gradients once (decoded as each task's
  * results arrive), a new array for each faulty worker's report, a few d-vectors (parameters,
  * optimizer state, the honest mean of the metrics), the gradient tasks' results in flight (each at
- * most {@link SparkWorkers#gradientTasks 32 MB}, serialized and decoded), three n × n matrices of
- * doubles for the distance-based rules, and the datasets twice (loaded and broadcast); plus a fixed
- * {@link #BASE_BYTES} for Spark, DL4J and the JIT:
+ * most {@link SparkWorkers#gradientTasks 32 MB}, serialized and decoded), four n × n matrices of
+ * doubles for the distance-based rules (distances, their sum, a window of chunk Gram matrices), and
+ * the datasets twice (loaded and broadcast); plus a fixed {@link #BASE_BYTES} for Spark, DL4J and
+ * the JIT:
  *
- * <pre>bytes ≈ 4d (n + f + 8) + 2 · (cores + 4) · task + 24 n² + 2 · data + BASE</pre>
+ * <pre>bytes ≈ 4d (n + f + 8) + 2 · (cores + 4) · task + 32 n² + 2 · data + BASE</pre>
  */
 public final class DriverMemory {
 
@@ -54,7 +55,7 @@ public final class DriverMemory {
     int tasks = SparkWorkers.gradientTasks(workers, cores, parameters);
     long perTask = perWorker(parameters) * ((workers + tasks - 1) / tasks);
     long inFlight = 2L * (Math.min(cores, tasks) + RESULT_GETTERS) * perTask;
-    long distances = 3L * Double.BYTES * workers * (long) workers;
+    long distances = 4L * Double.BYTES * workers * (long) workers;
     return matrix
         + Math.min(inFlight, 2 * perWorker(parameters) * workers)
         + distances
@@ -103,12 +104,12 @@ public final class DriverMemory {
    * executors share the heap, so each core's task (its gradients, or a block of every worker,
    * {@link SparkWorkers#gradientTasks 32 MB}) is counted three times (bytes, floats, output).
    *
-   * <pre>bytes ≈ 4d (8 + 2) + 3 · cores · 32 MB + 24 n² + 2 · data + BASE</pre>
+   * <pre>bytes ≈ 4d (8 + 2) + 3 · cores · 32 MB + 32 n² + 2 · data + BASE</pre>
    */
   static long estimateOnExecutors(int workers, long parameters, int cores, long dataBytes) {
     return perWorker(parameters) * (VECTORS + 2)
         + 3L * cores * (32L << 20)
-        + 3L * Double.BYTES * workers * (long) workers
+        + 4L * Double.BYTES * workers * (long) workers
         + 2 * dataBytes
         + BASE_BYTES;
   }

@@ -97,6 +97,15 @@ final class ExecutorStep {
     List<WorkerRow> rows = new ArrayList<>(s.reports().size());
     for (ReportSummary r : s.reports()) {
       int w = r.worker();
+      double norm = r.norm();
+      double dot = r.dotHonestMean();
+      float[] omniscient =
+          faults.misbehaves(w, step) ? s.omniscient().get(faults.faultName(w)) : null;
+      if (omniscient != null) {
+        // Its report exists whole only here, put together from the blocks.
+        norm = Vectors.norm(omniscient);
+        dot = Vectors.dot(omniscient, s.honestMean());
+      }
       rows.add(
           new WorkerRow(
               runId,
@@ -107,9 +116,9 @@ final class ExecutorStep {
               faults.isFaulty(w),
               faults.misbehaves(w, step) ? faults.faultName(w) : null,
               s.used()[w],
-              r.arrived() ? r.norm() : null,
+              r.arrived() ? norm : null,
               r.loss(),
-              r.arrived() ? r.dotHonestMean() / (r.norm() * meanNorm) : null,
+              r.arrived() ? dot / (norm * meanNorm) : null,
               false,
               null,
               null,

@@ -9,9 +9,8 @@ import org.ftsim.fault.FaultPlan;
 
 /**
  * Which runs can aggregate on the executors ({@code --aggregate-on executors}): a coordinate-wise
- * rule without pre-aggregators, faults that need only their own worker's gradient, no detector, no
- * correction and no batch normalisation. Anything else is refused before the first step, in one
- * line naming what runs on the driver only.
+ * rule without pre-aggregators (any fault), no detector, no correction and no batch normalisation.
+ * Anything else is refused before the first step, in one line naming what runs on the driver only.
  */
 public final class OnExecutors {
 
@@ -58,10 +57,10 @@ public final class OnExecutors {
     }
     FaultPlan faults = parts.faults();
     for (int w : faults.faultyWorkers()) {
-      if (faults.fault(w).omniscient()) {
+      if (faults.fault(w).omniscient() && !faults.fault(w).coordinateWise()) {
         return "fault "
             + faults.faultName(w)
-            + " reads every honest gradient and runs on the driver only";
+            + " reads whole honest vectors or the defense and runs on the driver only";
       }
     }
     if (parts.state().length > 0) {

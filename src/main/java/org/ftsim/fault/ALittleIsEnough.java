@@ -108,6 +108,11 @@ public final class ALittleIsEnough implements Scalable {
   }
 
   @Override
+  public boolean coordinateWise() {
+    return true;
+  }
+
+  @Override
   public void checkFeasible(int workers, int[] honestWorkers) {
     if (honestWorkers.length < 2) {
       throw new IllegalArgumentException(

@@ -42,6 +42,16 @@ public interface Fault {
   }
 
   /**
+   * Whether this {@link #omniscient} fault acts on each coordinate alone, through the honest
+   * workers' coordinate-wise statistics (ALIE, IPM, mimic), so that it can be given one block of
+   * coordinates at a time ({@code --aggregate-on executors}); false for faults that need whole
+   * vectors (norms, distances) or the defense.
+   */
+  default boolean coordinateWise() {
+    return false;
+  }
+
+  /**
    * Throws {@link IllegalArgumentException}, naming the numbers, when this fault cannot run in a
    * plan of {@code workers} workers whose honest workers are {@code honestWorkers} (e.g. ALIE needs
    * two honest gradients for a standard deviation; mimic's target must be honest). Called once per

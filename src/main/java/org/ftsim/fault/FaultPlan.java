@@ -213,21 +213,7 @@ public final class FaultPlan {
     HonestGradients shared = new HonestGradients(honestWorkers, honestRows);
     float[][] reported = new float[workers][];
     for (int w = 0; w < workers; w++) {
-      float[] own = honest[source[w]];
-      if (misbehaves(w, step)) {
-        FaultContext context =
-            new FaultContext(
-                w,
-                step,
-                shared,
-                workers,
-                faultyCount,
-                Seeds.random(seed, Seeds.FAULT, w, step),
-                defense);
-        reported[w] = faults[w].corrupt(own, context);
-      } else {
-        reported[w] = own;
-      }
+      reported[w] = corrupt(step, w, honest[source[w]], shared, defense);
     }
     return reported;
   }
@@ -240,27 +226,39 @@ public final class FaultPlan {
    * @throws IllegalStateException when worker w's fault is omniscient
    */
   public float[] corruptAlone(long step, int w, float[] honest) {
-    if (!misbehaves(w, step)) {
-      return honest;
-    }
-    if (faults[w].omniscient()) {
+    if (misbehaves(w, step) && faults[w].omniscient()) {
       throw new IllegalStateException(
           "fault " + faultNames[w] + " of worker " + w + " reads the honest gradients");
     }
-    FaultContext context =
-        new FaultContext(
-            w, step, null, workers, faultyCount, Seeds.random(seed, Seeds.FAULT, w, step));
-    return faults[w].corrupt(honest, context);
+    return corrupt(step, w, honest, null);
   }
 
-  /** Whether some faulty worker's fault reads the honest gradients ({@link Fault#omniscient}). */
-  public boolean hasOmniscient() {
-    for (int w = 0; w < workers; w++) {
-      if (faulty[w] && faults[w].omniscient()) {
-        return true;
-      }
+  /**
+   * What worker {@code w} reports at {@code step} from gradient {@code own}, its fault reading the
+   * honest gradients {@code shared} (of the same coordinates as {@code own}): exactly one worker's
+   * part of {@link #apply}. The omniscient faults act on each coordinate alone, through the honest
+   * workers' coordinate-wise statistics, so they may be given one block of coordinates; the random
+   * ones draw coordinate after coordinate and must be given the whole gradient.
+   */
+  public float[] corrupt(long step, int w, float[] own, HonestGradients shared) {
+    return corrupt(step, w, own, shared, DefenseProbe.NONE);
+  }
+
+  private float[] corrupt(
+      long step, int w, float[] own, HonestGradients shared, DefenseProbe defense) {
+    if (!misbehaves(w, step)) {
+      return own;
     }
-    return false;
+    FaultContext context =
+        new FaultContext(
+            w,
+            step,
+            shared,
+            workers,
+            faultyCount,
+            Seeds.random(seed, Seeds.FAULT, w, step),
+            defense);
+    return faults[w].corrupt(own, context);
   }
 
   /** {@link #apply(long, float[][], int[], DefenseProbe)} without a defense to probe. */

@@ -27,6 +27,11 @@ public final class InnerProductManipulation implements Scalable {
   }
 
   @Override
+  public boolean coordinateWise() {
+    return true;
+  }
+
+  @Override
   public void checkFeasible(int workers, int[] honestWorkers) {
     if (honestWorkers.length < 1) {
       throw new IllegalArgumentException("ipm needs at least 1 honest worker; got 0");

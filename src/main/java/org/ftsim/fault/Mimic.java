@@ -38,6 +38,11 @@ public final class Mimic implements Fault {
   }
 
   @Override
+  public boolean coordinateWise() {
+    return true;
+  }
+
+  @Override
   public void checkFeasible(int workers, int[] honestWorkers) {
     if (honestWorkers.length == 0) {
       throw new IllegalArgumentException("mimic needs at least 1 honest worker; got 0");

@@ -1,6 +1,7 @@
 package org.ftsim.spark;
 
 import java.io.Serializable;
+import java.util.TreeMap;
 
 /**
  * What the driver receives from one coordinate block when the rule runs on the executors: the
@@ -12,6 +13,14 @@ import java.io.Serializable;
  *     cosines), same encoding
  * @param kept the rule's k
  * @param used per worker, whether the rule used its report in some coordinate of the block
+ * @param omniscient the block of the report of each omniscient fault that acted, by its spec (one
+ *     spec gives every worker of it the same report)
  */
-record BlockResult(int block, byte[] aggregate, byte[] honestMean, int kept, boolean[] used)
+record BlockResult(
+    int block,
+    byte[] aggregate,
+    byte[] honestMean,
+    int kept,
+    boolean[] used,
+    TreeMap<String, byte[]> omniscient)
     implements Serializable {}

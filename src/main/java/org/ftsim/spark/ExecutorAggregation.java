@@ -3,6 +3,8 @@ package org.ftsim.spark;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -34,14 +36,16 @@ public final class ExecutorAggregation {
 
   /**
    * What a step aggregated on the executors gave the driver: the aggregate, k, per worker whether
-   * the rule used it, the honest workers' mean (null when every worker is faulty), each worker's
-   * summary in worker order, and the phases' times.
+   * the rule used it, the honest workers' mean (null when every worker is faulty), the report of
+   * each omniscient fault that acted (by its spec; every worker of a spec reports it), each
+   * worker's summary in worker order, and the phases' times.
    */
   public record Step(
       float[] aggregate,
       int kept,
       boolean[] used,
       float[] honestMean,
+      Map<String, float[]> omniscient,
       List<ReportSummary> reports,
       double broadcastMs,
       double jobMs,
@@ -96,13 +100,14 @@ public final class ExecutorAggregation {
               reports
                   .flatMapToPair(new BlockCut(split))
                   .partitionBy(split)
-                  .mapPartitions(new BlockAggregate(rule, tolerated, seed, faulty))
+                  .mapPartitions(new BlockAggregate(rule, tolerated, seed, faults, globalStep))
                   .collect());
       blocks.sort(Comparator.comparingInt(BlockResult::block));
       int d = split.to(split.blocks() - 1);
       float[] aggregate = new float[d];
       float[] honestMean = new float[d];
       boolean[] used = new boolean[faulty.length];
+      Map<String, float[]> omniscient = new TreeMap<>();
       int kept = -1;
       boolean anyHonest = true;
       for (BlockResult b : blocks) {
@@ -119,6 +124,15 @@ public final class ExecutorAggregation {
           throw new IllegalStateException("blocks kept " + kept + " and " + b.kept() + " rows");
         }
         kept = b.kept();
+        for (Map.Entry<String, byte[]> e : b.omniscient().entrySet()) {
+          float[] part = FloatBytes.decode(e.getValue());
+          System.arraycopy(
+              part,
+              0,
+              omniscient.computeIfAbsent(e.getKey(), k -> new float[d]),
+              from,
+              part.length);
+        }
         for (int w = 0; w < used.length; w++) {
           used[w] |= b.used()[w];
         }
@@ -147,6 +161,7 @@ public final class ExecutorAggregation {
           kept,
           used,
           anyHonest ? honestMean : null,
+          omniscient,
           summaries,
           (t1 - t0) / 1e6,
           (t2 - t1) / 1e6,

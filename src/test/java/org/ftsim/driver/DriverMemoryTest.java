@@ -24,7 +24,7 @@ class DriverMemoryTest {
     assertEquals(61, SparkWorkers.gradientTasks(1024, 2, MLP));
     long matrix = 4 * MLP * (1024 + 0 + 8);
     long inFlight = 2 * (2 + 4) * (4 * MLP * 17);
-    long distances = 3 * 8 * 1024L * 1024;
+    long distances = 4 * 8 * 1024L * 1024;
     assertEquals(
         matrix + inFlight + distances + (256L << 20), DriverMemory.estimate(1024, 0, MLP, 2, 0));
     // Faulty workers' new arrays and the datasets (twice) add their bytes.

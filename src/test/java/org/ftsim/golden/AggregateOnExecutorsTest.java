@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code --aggregate-on executors} writes the rows of the driver mode, bit for bit (timings aside),
- * for every rule it supports, with local faults of each kind (deterministic, random, crash, data)
- * and across {@code --proc}; and it refuses, in one line and before the first step, what runs on
- * the driver only, the omniscient faults among it.
+ * for every rule it supports, with faults of each kind (deterministic, random, crash, data, and the
+ * omniscient ALIE, IPM and mimic), and across {@code --proc}; and it refuses, in one line and
+ * before the first step, what runs on the driver only.
  */
 class AggregateOnExecutorsTest {
 
@@ -33,6 +33,10 @@ class AggregateOnExecutorsTest {
     "meamed, '-f 0 --fault crash', 2",
     "drop, '-f 3 --fault scale:10', 2",
     "median, '-f 1 6 --fault crash --fault-prob 0.5', 2",
+    "trimmed-mean:b=2, '-f 0 3 --fault alie', 2",
+    "median, '-f 2 3 --fault ipm:0.5 --fault-of 3=mimic', 1",
+    "meamed, '-f 1 5 --fault mimic:worker=4 --fault-prob 0.5', 2",
+    "mean, '-f 2 6 --fault alie --fault-of 6=signflip', 2",
   })
   void rowsAreTheDriverModesBitForBit(String rule, String faults, int proc) {
     String tb = dir.resolve("runs").toString();
@@ -49,10 +53,9 @@ class AggregateOnExecutorsTest {
   @CsvSource({
     "'-df krum -f 1 --fault signflip', 'rule krum runs on the driver only; on the executors:"
         + " drop, meamed, mean, median, none, trimmed-mean'",
-    "'-df median -f 1 --fault alie', 'fault alie reads every honest gradient and runs on the"
-        + " driver only'",
-    "'-df median -f 1 --fault ipm:0.5', 'fault ipm:0.5 reads every honest gradient'",
-    "'-df median -f 1 --fault mimic', 'fault mimic reads every honest gradient'",
+    "'-df geomed -f 1 --fault alie', 'rule geomed runs on the driver only'",
+    "'-df median -f 1 --correct', 'correction (--correct) runs on the driver only'",
+    "'-df median -f 1 --detect zscore', 'detection (--detect zscore) runs on the driver only'",
     "'-df median --pre bucketing:2', 'pre-aggregators (--pre bucketing:2) run on the driver"
         + " only'",
     "'-df mean --aggregate-on everywhere', '--aggregate-on everywhere: valid: driver, executors'",
