@@ -74,7 +74,7 @@ public final class GradientBench {
     System.out.printf(
         Locale.ROOT,
         "%s, %d workers × %d samples, median of %d (ms): one at a time %.1f wall / %.1f CPU;"
-            + " gradients() %s %.1f wall / %.1f CPU; same bits: %s%n",
+            + " gradients() %s %.1f wall / %.1f CPU; same bits: %s; bits hash %08x%n",
         arch,
         workers,
         b,
@@ -84,7 +84,8 @@ public final class GradientBench {
         net.batches() ? "batched" : "(one at a time)",
         median(times[2]),
         median(times[3]),
-        same);
+        same,
+        Arrays.deepHashCode(one));
   }
 
   static double median(double[] values) {
