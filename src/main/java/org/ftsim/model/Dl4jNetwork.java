@@ -193,7 +193,7 @@ abstract class Dl4jNetwork implements Network {
    * divided by its batch size in ND4J as {@link #gradient} does.
    */
   @Override
-  public final double[] gradients(Batch[] batches, long[] randomSeeds, float[][] into) {
+  public final double[] gradients(Batch[] batches, long[] randomSeeds, FloatBuffer[] into) {
     DenseStack stack = batched();
     if (stack == null || state.length > 0 || batches.length < 2) {
       return Network.super.gradients(batches, randomSeeds, into);
@@ -208,7 +208,10 @@ abstract class Dl4jNetwork implements Network {
     int xAt = 0;
     int yAt = 0;
     for (int v = 0; v < batches.length; v++) {
-      checkLength(into[v], "gradient");
+      if (into[v].remaining() < size()) {
+        throw new IllegalArgumentException(
+            into[v].remaining() + " floats remaining for a gradient of " + size());
+      }
       sizes[v] = batches[v].size();
       System.arraycopy(batches[v].features(), 0, x, xAt, batches[v].features().length);
       System.arraycopy(batches[v].labels(), 0, y, yAt, batches[v].labels().length);
@@ -225,7 +228,7 @@ abstract class Dl4jNetwork implements Network {
     double[] losses = stack.sums(x, y, sizes, Arrays.copyOf(sums, batches.length));
     for (int v = 0; v < batches.length; v++) {
       sums[v].divi(sizes[v]);
-      floats(sums[v].data()).get(into[v]);
+      into[v].put(floats(sums[v].data()));
     }
     lastBatch = sizes[sizes.length - 1];
     return losses;

@@ -1,5 +1,7 @@
 package org.ftsim.model;
 
+import java.nio.FloatBuffer;
+
 /**
  * A network as the workers see it: one flat float32 parameter vector θ of length n = {@link
  * #size()}, the gradient of the mean loss on a batch, and outputs for evaluation.
@@ -39,16 +41,19 @@ public interface Network {
   double gradient(Batch batch, long randomSeed, float[] into);
 
   /**
-   * {@link #gradient} for several batches: writes into {@code into[v]} the gradient of the mean
-   * loss over {@code batches[v]} with random draws from {@code randomSeeds[v]}, and returns the
-   * mean losses; the same bits as {@link #gradient} batch by batch, in that order ({@link
-   * #stateUpdate()} and {@link #batchStatistics()} then describe the last batch). A network may
-   * compute them in one batched pass.
+   * {@link #gradient} for several batches: writes at the position of {@code into[v]} (n floats
+   * remaining) the gradient of the mean loss over {@code batches[v]} with random draws from {@code
+   * randomSeeds[v]}, and returns the mean losses; the same bits as {@link #gradient} batch by
+   * batch, in that order ({@link #stateUpdate()} and {@link #batchStatistics()} then describe the
+   * last batch). A network may compute them in one batched pass ({@link #batches()}). The buffers
+   * may wrap the bytes that carry the gradients (little-endian), so that nothing is copied twice.
    */
-  default double[] gradients(Batch[] batches, long[] randomSeeds, float[][] into) {
+  default double[] gradients(Batch[] batches, long[] randomSeeds, FloatBuffer[] into) {
     double[] losses = new double[batches.length];
+    float[] scratch = new float[size()];
     for (int v = 0; v < batches.length; v++) {
-      losses[v] = gradient(batches[v], randomSeeds[v], into[v]);
+      losses[v] = gradient(batches[v], randomSeeds[v], scratch);
+      into[v].put(scratch);
     }
     return losses;
   }

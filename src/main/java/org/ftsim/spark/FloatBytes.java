@@ -2,6 +2,7 @@ package org.ftsim.spark;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 /**
  * Float vectors as little-endian bytes, the form in which parameters and gradients cross Spark:
@@ -18,6 +19,11 @@ final class FloatBytes {
     byte[] bytes = new byte[values.length * Float.BYTES];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
     return bytes;
+  }
+
+  /** A float view of little-endian {@code bytes}, positioned at 0: writes land in the bytes. */
+  static FloatBuffer view(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
   }
 
   /** The floats of little-endian {@code bytes}. */

@@ -1,5 +1,6 @@
 package org.ftsim.spark;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.broadcast.Broadcast;
@@ -114,12 +115,14 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       seeds[i] = batches.randomSeed(epoch, step, w);
       batch[i] = Batches.of(data, indices[i], flipLabels[w], model.input());
     }
-    float[][] into = entry.scratch(count);
-    double[] losses = net.gradients(batch, seeds, into);
+    // Written straight into the bytes that carry them: one copy out of the network's buffer.
     byte[][] gradients = new byte[count][];
+    FloatBuffer[] into = new FloatBuffer[count];
     for (int i = 0; i < count; i++) {
-      gradients[i] = FloatBytes.encode(into[i]);
+      gradients[i] = new byte[net.size() * Float.BYTES];
+      into[i] = FloatBytes.view(gradients[i]);
     }
+    double[] losses = net.gradients(batch, seeds, into);
     // Batch normalisation's statistics of this batch (one worker here), for the driver.
     byte[] statistics = entry.hasState ? FloatBytes.encode(net.batchStatistics()) : null;
     byte[][] clean = new byte[count][];
@@ -128,7 +131,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       // The truth of a label-flipping worker: the same sub-batch and dropout, true labels.
       if (flipLabels[w] && cleanToo != null && cleanToo[w]) {
         clean[i] =
-            Gradients.compute(net, into[0], data, model.input(), indices[i], false, seeds[i])
+            Gradients.compute(net, entry.scratch, data, model.input(), indices[i], false, seeds[i])
                 .gradient();
       }
     }

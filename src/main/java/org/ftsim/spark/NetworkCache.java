@@ -25,25 +25,10 @@ final class NetworkCache {
 
     private long version = Long.MIN_VALUE;
 
-    /** Gradient vectors of the network's length reused by the batched computation. */
-    private float[][] gradients = new float[0][];
-
     Entry(Network network) {
       this.network = network;
       this.scratch = new float[network.size()];
       this.hasState = network.statePositions().length > 0;
-    }
-
-    /** {@code count} float vectors of the network's length, reused from call to call. */
-    float[][] scratch(int count) {
-      if (gradients.length < count) {
-        float[][] grown = java.util.Arrays.copyOf(gradients, count);
-        for (int i = gradients.length; i < count; i++) {
-          grown[i] = new float[network.size()];
-        }
-        gradients = grown;
-      }
-      return java.util.Arrays.copyOf(gradients, count);
     }
 
     /** Loads {@code params} (little-endian floats) unless version {@code version} is loaded. */

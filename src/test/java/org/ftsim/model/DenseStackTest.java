@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
 import org.ftsim.data.InputShape;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,11 @@ class DenseStackTest {
     // cnn: convolutions and dropout; lenet5: convolutions.
     assertNull(DenseStack.of(new ModelSpec("cnn", new InputShape(3, 32, 32), 10, false).build()));
     assertNull(DenseStack.of(new ModelSpec("lenet", new InputShape(1, 28, 28), 10, false).build()));
+  }
+
+  /** Float buffers over {@code arrays}. */
+  static FloatBuffer[] wrap(float[][] arrays) {
+    return java.util.Arrays.stream(arrays).map(FloatBuffer::wrap).toArray(FloatBuffer[]::new);
   }
 
   /**
@@ -85,7 +91,7 @@ class DenseStackTest {
         some[v] = batches[from + v];
         seeds[v] = from + v + 1;
       }
-      double[] losses = net.gradients(some, seeds, into);
+      double[] losses = net.gradients(some, seeds, wrap(into));
       for (int v = 0; v < n; v++) {
         assertArrayEquals(expected[from + v], into[v], 0f, "batch " + (from + v));
         assertEquals(expectedLoss[from + v], losses[v], 0.0, "loss of batch " + (from + v));
