@@ -6,8 +6,10 @@ package org.ftsim.fault;
  * <p>Faults run on the driver over the step's worker-ordered honest gradients, so omniscient faults
  * (ALIE, IPM, mimic) can read the honest workers' gradients through the context. A fault never
  * modifies its inputs and returns a new array, or {@code null} when the worker reports nothing that
- * step (a crash). Faults are immutable; one instance may serve several workers. Random faults draw
- * only from {@link FaultContext#random()}.
+ * step (a crash). Faults are immutable, one instance may serve several workers, except for two
+ * kinds of memory: within a step ({@link Shared}'s vector, {@link LineSearch}'s scale), and across
+ * steps ({@link MimicWarmup}'s tracked direction and target). Random faults draw only from {@link
+ * FaultContext#random()}.
  */
 public interface Fault {
 
