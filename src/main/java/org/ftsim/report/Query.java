@@ -26,7 +26,13 @@ public enum Query {
   /** k and phase at every step of the runs with correction. */
   CORRECTION_TIMELINE("correction_timeline.sql"),
   /** The corrections' true error against step, at most 200 points per run. */
-  CORRECTION_ERROR("correction_error.sql");
+  CORRECTION_ERROR("correction_error.sql"),
+  /** A sweep's table: mean of the last 5 evaluations per run, then mean and std over seeds. */
+  SWEEP_TABLE("sweep_table.sql"),
+  /** A sweep's heatmap cells: worst case over attacks of the seed-mean best accuracy. */
+  SWEEP_HEATMAP("sweep_heatmap.sql"),
+  /** A sweep's test-metric curves: mean over seeds and a ±1.96·std/√seeds band per step. */
+  SWEEP_CURVES("sweep_curves.sql");
 
   private final String file;
 

@@ -92,6 +92,7 @@ public final class Report {
         runs = runs(spark);
         colours = RunColors.choose(runs);
         sections.addAll(new Sections(spark, runs, colours).all());
+        sections.addAll(new SweepSection(spark).all());
       } finally {
         CACHED.forEach(spark.catalog()::uncacheTable);
       }

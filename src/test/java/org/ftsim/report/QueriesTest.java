@@ -65,7 +65,43 @@ class QueriesTest {
           "correction_timeline.sql",
           List.of("run_id", "step", "k", "phase"),
           "correction_error.sql",
-          List.of("run_id", "step", "mean_error", "min_error", "max_error", "corrected"));
+          List.of("run_id", "step", "mean_error", "min_error", "max_error", "corrected"),
+          "sweep_table.sql",
+          List.of(
+              "setting",
+              "rule_chain",
+              "faulty_workers",
+              "attack",
+              "heterogeneity",
+              "metric_name",
+              "example_run",
+              "seeds",
+              "mean",
+              "std"),
+          "sweep_heatmap.sql",
+          List.of(
+              "setting",
+              "rule_chain",
+              "honest_workers",
+              "faulty_workers",
+              "heterogeneity",
+              "worst_accuracy",
+              "worst_attack",
+              "example_run",
+              "attacks",
+              "seeds"),
+          "sweep_curves.sql",
+          List.of(
+              "setting",
+              "rule_chain",
+              "metric_name",
+              "step",
+              "example_run",
+              "seeds",
+              "mean",
+              "std",
+              "lower",
+              "upper"));
 
   @TempDir static Path generated;
 
