@@ -20,6 +20,8 @@ import org.ftsim.results.Rows.WorkerRow;
  *   <tr><td>{@code Accuracy/val} (MSE/val for a regression)</td><td>evals.metric, at the step
  *       after which it was evaluated</td></tr>
  *   <tr><td>{@code ftsim/test_loss}</td><td>evals.test_loss</td></tr>
+ *   <tr><td>{@code ftsim/holdout_accuracy} (or {@code _mse}), {@code ftsim/holdout_loss}</td>
+ *       <td>the {@code val_} evals rows of a {@code --validation} hold-out</td></tr>
  *   <tr><td>{@code ftsim/k}, {@code ftsim/lr}</td><td>steps.k and the scaled rate used</td></tr>
  *   <tr><td>{@code ftsim/grad_norm/honest}, {@code ftsim/grad_norm/faulty}</td><td>the mean
  *       workers.grad_norm of the honest and of the faulty workers that reported (faulty: only
@@ -125,6 +127,16 @@ public final class RunEvents implements Consumer<Rows.Result> {
   }
 
   private void eval(EvalRow e) {
+    if (e.metricName().startsWith("val_")) {
+      // The --validation hold-out, kept apart from the prototype's test-set tags.
+      String name = e.metricName().substring("val_".length());
+      writer.scalars(
+          e.step(),
+          List.of("ftsim/holdout_" + name, "ftsim/holdout_loss"),
+          new float[] {(float) e.metric(), (float) e.testLoss()});
+      writer.flush();
+      return;
+    }
     String tag = e.metricName().equals("mse") ? MSE : ACCURACY;
     writer.scalars(
         e.step(), List.of(tag, TEST_LOSS), new float[] {(float) e.metric(), (float) e.testLoss()});

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ByzFL's dealing through the real command ({@code --byzantine-data none}): the faulty workers
  * compute nothing, the honest ones share the global batch, and ALIE still attacks from the honest
- * workers' (momentum) vectors.
+ * workers' (momentum) vectors; the learning rate follows its milestones, unscaled by k.
  */
 class ProtocolEndToEndTest {
 
@@ -31,7 +31,8 @@ class ProtocolEndToEndTest {
         Main.run(
             ("-d synthetic -w 5 -f 3 4 --fault alie -df median --byzantine-data none"
                     + " --worker-momentum 0.9 --lr-scaling none --optimizer sgd --momentum 0"
-                    + " --lr 0.1 -gb 90 --max-steps 4 --proc 2 --run-id none -tb "
+                    + " --lr 0.1 --lr-milestones 2 --lr-decay 0.5 -gb 90 --max-steps 4 --proc 2"
+                    + " --run-id none -tb "
                     + dir)
                 .split(" "),
             new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -50,7 +51,8 @@ class ProtocolEndToEndTest {
     }
     List<Row> steps = spark.read().parquet(dir.resolve("steps").toString()).collectAsList();
     for (Row s : steps) {
-      assertEquals(0.1, s.<Double>getAs("lr"), 0, "no scaling, no schedule");
+      int step = s.getAs("step");
+      assertEquals(step <= 2 ? 0.1 : 0.05, s.<Double>getAs("lr"), 1e-15, "halved after step 2");
       assertTrue(Double.isFinite(s.<Double>getAs("train_loss")), "the honest workers' mean loss");
     }
   }
