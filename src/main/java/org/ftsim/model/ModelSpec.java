@@ -48,9 +48,6 @@ public record ModelSpec(String arch, InputShape input, int outputs, boolean regr
     if (!(architecture() instanceof SequentialArchitecture sequential)) {
       throw new IllegalStateException(arch + " is a graph, not a stack of layers");
     }
-    MultiLayerNetwork net =
-        new MultiLayerNetwork(sequential.configuration(input, outputs, regression));
-    net.init();
-    return net;
+    return SequentialArchitecture.initialised(sequential.configuration(input, outputs, regression));
   }
 }

@@ -124,8 +124,15 @@ final class ResNet18 implements Architecture {
     g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
     g.addLayer("fc", Layers.output(outputs, regression).nIn(in).build(), "pool");
     g.setOutputs("fc");
-    ComputationGraph graph = new ComputationGraph(g.build());
-    graph.init();
+    // Batch normalisation: DL4J's own layers, never its oneDNN helpers (OneDnn).
+    ComputationGraph graph =
+        OneDnn.build(
+            false,
+            () -> {
+              ComputationGraph built = new ComputationGraph(g.build());
+              built.init();
+              return built;
+            });
     return new GraphNetwork(
         graph, InputType.convolutionalFlat(input.height(), input.width(), input.channels()));
   }

@@ -1,6 +1,7 @@
 package org.ftsim.model;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.ftsim.data.InputShape;
 
@@ -17,8 +18,22 @@ abstract class SequentialArchitecture implements Architecture {
 
   @Override
   public final Network network(InputShape input, int outputs, boolean regression) {
-    MultiLayerNetwork net = new MultiLayerNetwork(configuration(input, outputs, regression));
-    net.init();
-    return new SequentialNetwork(net);
+    return new SequentialNetwork(initialised(configuration(input, outputs, regression)));
+  }
+
+  /**
+   * A new, initialised network of {@code conf}, its convolutions and pooling through oneDNN when it
+   * has no batch normalisation ({@link OneDnn}).
+   */
+  static MultiLayerNetwork initialised(MultiLayerConfiguration conf) {
+    boolean batchNorm =
+        conf.getConfs().stream().anyMatch(c -> c.getLayer() instanceof BatchNormalization);
+    return OneDnn.build(
+        !batchNorm,
+        () -> {
+          MultiLayerNetwork net = new MultiLayerNetwork(conf);
+          net.init();
+          return net;
+        });
   }
 }

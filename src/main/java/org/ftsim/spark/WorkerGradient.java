@@ -12,7 +12,8 @@ import java.io.Serializable;
  * @param loss the mean loss over the sub-batch
  * @param batch the sub-batch size
  * @param partition the Spark partition that computed it
- * @param nanos time spent computing it, building the batch included
+ * @param nanos time spent computing it, building the batch included: an equal share of the time of
+ *     the batched pass that computed it with the other workers of its group
  * @param clean for a worker that trained on flipped labels and was asked for its truth, the
  *     gradient on the true labels of the same sub-batch (same encoding); otherwise null
  * @param statistics for a network with batch normalisation, its batch's statistics at the state
