@@ -26,6 +26,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   private final boolean[] flipLabels;
   private final int[] batchOwner;
   private final boolean[] cleanToo;
+  private final boolean ownersDraws;
 
   GradientTask(
       ModelSpec model,
@@ -37,7 +38,8 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       int step,
       boolean[] flipLabels,
       int[] batchOwner,
-      boolean[] cleanToo) {
+      boolean[] cleanToo,
+      boolean ownersDraws) {
     this.model = model;
     this.train = train;
     this.plan = plan;
@@ -48,6 +50,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     this.flipLabels = flipLabels;
     this.batchOwner = batchOwner;
     this.cleanToo = cleanToo;
+    this.ownersDraws = ownersDraws;
   }
 
   @Override
@@ -60,10 +63,11 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     for (int w : workers) {
       long start = System.nanoTime();
       // In a replica step a faulty worker recomputes a healthy worker's sub-batch through its own
-      // forward pass: the owner's samples, the worker's own dropout masks (as the prototype's).
+      // forward pass: the owner's samples, the worker's own dropout masks (as the prototype's). A
+      // redundant copy draws the owner's masks, so that honest copies are equal bit for bit.
       int owner = batchOwner == null ? w : batchOwner[w];
       int[] indices = batches.subBatch(epoch, step, owner);
-      long seed = batches.randomSeed(epoch, step, w);
+      long seed = batches.randomSeed(epoch, step, ownersDraws ? owner : w);
       Gradients.Result r =
           Gradients.compute(
               entry.network, entry.scratch, data, model.input(), indices, flipLabels[w], seed);
