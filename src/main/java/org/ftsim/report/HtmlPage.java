@@ -58,6 +58,7 @@ final class HtmlPage {
           .append("</h2>\n<p class=\"note\">")
           .append(escape(s.note()))
           .append("</p>\n");
+      table(html, s.table());
       html.append(s.figures().size() > 1 ? "<div class=\"panels\">\n" : "");
       for (Figure f : s.figures()) {
         html.append("<figure id=\"")
@@ -109,6 +110,22 @@ final class HtmlPage {
       html.append("</tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** A section's table: its first row as the header; cells that read as numbers to the right. */
+  private static void table(StringBuilder html, List<List<String>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    html.append("<table>\n<thead><tr>");
+    rows.get(0).forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
+    html.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : rows.subList(1, rows.size())) {
+      html.append("<tr>");
+      row.forEach(c -> cell(html, c, c.matches("[-0-9.,:\\[\\] null]+")));
+      html.append("</tr>\n");
+    }
+    html.append("</tbody>\n</table>\n");
   }
 
   private static void cell(StringBuilder html, String text, boolean number) {

@@ -11,8 +11,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Spark SQL queries of {@code notebooks/queries/}, shared by the report and the notebooks. Each
  * is plain SQL over temporary views named like the result tables ({@code runs}, {@code steps},
- * {@code evals}, {@code workers}, {@code shards}, {@code corrections}); the build copies the files
- * onto the classpath under {@code /queries/}.
+ * {@code evals}, {@code workers}, {@code shards}, {@code corrections}, {@code detections}); the
+ * build copies the files onto the classpath under {@code /queries/}.
  */
 public enum Query {
   /** One row per run: settings, length, final metric, wall time. */
@@ -26,7 +26,9 @@ public enum Query {
   /** k and phase at every step of the runs with correction. */
   CORRECTION_TIMELINE("correction_timeline.sql"),
   /** The corrections' true error against step, at most 200 points per run. */
-  CORRECTION_ERROR("correction_error.sql");
+  CORRECTION_ERROR("correction_error.sql"),
+  /** One row per run with a detector: precision, recall, F1, delays, honest flags, cost. */
+  DETECTIONS("detections.sql");
 
   private final String file;
 

@@ -83,6 +83,7 @@ class NotebooksTest {
             "%spark.sql",
             "%pyspark",
             "%pyspark",
+            "%spark.sql",
             "%spark.sql"),
         interpreters);
     String setup = note.get("paragraphs").get(1).get("text").asText();
