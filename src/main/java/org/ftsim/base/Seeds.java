@@ -34,6 +34,9 @@ public final class Seeds {
   /** Random draws inside a gradient computation (dropout masks), per sub-batch. */
   public static final long DROPOUT = 0x44524F50L;
 
+  /** The plan of which workers replicate which sub-batches ({@code --detect redundancy}). */
+  public static final long REDUNDANCY = 0x5245444EL;
+
   private Seeds() {}
 
   /** A 64-bit seed for stream {@code tag} at {@code coordinates}, mixed with SplitMix64. */

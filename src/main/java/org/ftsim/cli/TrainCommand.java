@@ -108,8 +108,9 @@ final class TrainCommand extends ProtocolOptions {
       metaVar = "SPEC",
       usage =
           "detector of faulty workers, flagging them per step: zscore[:threshold],"
-              + " reputation[:threshold,drift,cap], cosine-split[:silhouette] (default: none;"
-              + " -df detect drops the flagged workers)")
+              + " reputation[:threshold,drift,cap], cosine-split[:silhouette], redundancy[:r]"
+              + " (r copies of every sub-batch; default: none; -df detect drops the flagged"
+              + " workers)")
   String detect;
 
   @Option(

@@ -16,6 +16,22 @@ public interface Detector {
    */
   Detection detect(float[][] reports);
 
+  /**
+   * r, the copies of each sub-batch this detector needs computed ({@link ReplicationPlan}); 1, the
+   * default, for a detector that judges the reports alone.
+   */
+  default int copies() {
+    return 1;
+  }
+
+  /**
+   * Judges one step from the copies of its sub-batches ({@link #copies()} per sub-batch); by
+   * default from the reports alone, {@code replicas.reports()}.
+   */
+  default Detection detect(Replicas replicas) {
+    return detect(replicas.reports());
+  }
+
   /** The state carried from step to step (none by default), for checkpoints. */
   default double[] state() {
     return new double[0];

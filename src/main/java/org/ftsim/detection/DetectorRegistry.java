@@ -7,7 +7,8 @@ import org.ftsim.base.Spec;
 
 /**
  * The detectors by name ({@code --detect NAME[:params]}), positional or named parameters: {@code
- * zscore[:threshold]}, {@code reputation[:threshold,drift,cap]}, {@code cosine-split[:silhouette]}.
+ * zscore[:threshold]}, {@code reputation[:threshold,drift,cap]}, {@code cosine-split[:silhouette]},
+ * {@code redundancy[:r]}.
  */
 public final class DetectorRegistry {
 
@@ -45,6 +46,12 @@ public final class DetectorRegistry {
             new CosineSplit(
                 spec.requireKeys(List.of("silhouette"))
                     .number(0, "silhouette", CosineSplit.DEFAULT_MIN_SILHOUETTE)));
+    put(
+        "redundancy",
+        "redundancy[:r]",
+        spec ->
+            new Redundancy(
+                spec.requireKeys(List.of("r")).integer(0, "r", Redundancy.DEFAULT_COPIES, 2)));
   }
 
   private DetectorRegistry() {}

@@ -18,8 +18,6 @@ import org.ftsim.data.DatasetRegistry;
 import org.ftsim.data.InputShape;
 import org.ftsim.data.Partitioner;
 import org.ftsim.data.Partitioners;
-import org.ftsim.detection.Detector;
-import org.ftsim.detection.DetectorRegistry;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.model.ModelSpec;
@@ -111,17 +109,10 @@ public final class Assembly {
     Defense rule = defense(c);
     String detect = c.defense().detect();
     if (detect != null) {
-      detector(detect);
+      DetectionStage.detector(c);
     } else if (rule.dropsFlagged()) {
       throw new ConfigException(
           "-df/--defense", c.defense().defense(), "drops the flagged workers; name a --detect");
-    }
-    if (c.correction().enabled() && rule.dropsFlagged()) {
-      throw new ConfigException(
-          "-df/--defense",
-          c.defense().defense(),
-          "drops the flagged workers, which would discard the gradients correction repairs (it"
-              + " is fitted for -f's workers); with --correct use mean or a robust rule");
     }
     if (c.correction().enabled()) {
       if (rule.dropsKnownFaulty()) {
@@ -194,6 +185,7 @@ public final class Assembly {
         c.correction(),
         new CorrectionSchedule(c.correction().replicaSteps(), c.correction().every()),
         new ReplicaPlan(c.workers(), c.faults().faultyArray(), c.seed()),
+        c.seed(),
         new Corrector(
             RegressorRegistry.create(c.correction().model(), spark, c.seed()),
             c.correction().weight()),
@@ -202,16 +194,10 @@ public final class Assembly {
 
   /** The detection of {@code c} (checked), or null when it names no detector. */
   static DetectionStage detection(SimulationConfig c) {
-    String detect = c.defense().detect();
-    return detect == null ? null : new DetectionStage(detector(detect), faults(c));
-  }
-
-  private static Detector detector(String spec) {
-    try {
-      return DetectorRegistry.create(spec);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("--detect", spec, e.getMessage());
-    }
+    return c.defense().detect() == null
+        ? null
+        : new DetectionStage(
+            DetectionStage.detector(c), faults(c), c.seed(), c.correction().enabled());
   }
 
   private static FaultPlan faults(SimulationConfig c) {

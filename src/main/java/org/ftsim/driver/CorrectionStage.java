@@ -14,7 +14,6 @@ import org.ftsim.correction.Fit;
 import org.ftsim.correction.Phase;
 import org.ftsim.correction.ReplicaData;
 import org.ftsim.correction.ReplicaPlan;
-import org.ftsim.fault.FaultPlan;
 import org.ftsim.results.Rows;
 import org.ftsim.results.Rows.CorrectionRow;
 
@@ -23,12 +22,19 @@ import org.ftsim.results.Rows.CorrectionRow;
  * computes a healthy worker's sub-batch, and its (corrupted, true) pair is kept; after the phase's
  * last step one regression per faulty worker is fitted; in a corrected phase each faulty report is
  * replaced by weight × its model's prediction. Owns its state ({@link CorrectionState}).
+ *
+ * <p>Who is corrected: the faulty workers of {@code -f} (the oracle), or, with {@code -df detect},
+ * the detector's suspects. Then the workers flagged at some earlier step compute a replica (a
+ * worker never flagged, drawn as {@link ReplicaPlan} draws), each pair's truth is what the copied
+ * worker reported (all the driver sees), and a report is corrected when its worker is flagged at
+ * the step and has a model.
  */
 final class CorrectionStage {
 
   private final CorrectionConfig config;
   private final CorrectionSchedule schedule;
   private final ReplicaPlan replicas;
+  private final long seed;
   private final Corrector corrector;
   private final SparkSession spark;
   private final Map<Integer, List<float[]>> replicaFaulty = new TreeMap<>();
@@ -47,11 +53,13 @@ final class CorrectionStage {
       CorrectionConfig config,
       CorrectionSchedule schedule,
       ReplicaPlan replicas,
+      long seed,
       Corrector corrector,
       SparkSession spark) {
     this.config = config;
     this.schedule = schedule;
     this.replicas = replicas;
+    this.seed = seed;
     this.corrector = corrector;
     this.spark = spark;
   }
@@ -61,9 +69,20 @@ final class CorrectionStage {
     return schedule.phase(step);
   }
 
-  /** In a replica step, whose sub-batch each worker computes. */
-  int[] batchOwners(long step) {
-    return replicas.batchOwners(step);
+  /**
+   * In a replica step, whose sub-batch each worker computes: each faulty worker of {@code -f} a
+   * healthy one's ({@code suspects} null), or each suspect a non-suspect's (every worker its own
+   * when there is no suspect, or nobody else).
+   */
+  int[] batchOwners(long step, int[] suspects) {
+    if (suspects == null) {
+      return replicas.batchOwners(step);
+    }
+    int n = replicas.batchOwners(step).length;
+    if (suspects.length == 0 || suspects.length >= n) {
+      return java.util.stream.IntStream.range(0, n).toArray();
+    }
+    return new ReplicaPlan(n, suspects, seed).batchOwners(step);
   }
 
   /** Whether a {@code --data_coll_path} run has written its pairs and is to end. */
@@ -77,17 +96,18 @@ final class CorrectionStage {
   }
 
   /**
-   * A replica step: keeps each faulty worker's (report, owner's true gradient) pair and, after the
-   * phase's last step, fits the models (or writes the pairs). Returns the console lines.
+   * A replica step: keeps the pair (report, copied worker's report) of each worker that computed
+   * another's sub-batch and, after the phase's last step, fits the models (or writes the pairs).
+   * Returns the console lines.
    */
-  List<String> replica(
-      FaultPlan faults, int step, float[][] honest, float[][] reported, int[] owners) {
-    for (int w = 0; w < honest.length; w++) {
-      if (faults.isFaulty(w) && reported[w] != null) {
+  List<String> replica(int step, float[][] reported, int[] owners) {
+    for (int w = 0; w < reported.length; w++) {
+      float[] truth = reported[owners[w]];
+      if (owners[w] != w && reported[w] != null && truth != null) {
         replicaFaulty.computeIfAbsent(w, k -> new ArrayList<>()).add(reported[w]);
-        replicaTrue.computeIfAbsent(w, k -> new ArrayList<>()).add(honest[owners[w]]);
+        replicaTrue.computeIfAbsent(w, k -> new ArrayList<>()).add(truth);
         if (config.collects()) {
-          collected.add(new ReplicaData.Record(w, step, reported[w], honest[owners[w]]));
+          collected.add(new ReplicaData.Record(w, step, reported[w], truth));
         }
       }
     }
@@ -117,13 +137,13 @@ final class CorrectionStage {
   }
 
   /**
-   * A corrected step: replaces each faulty worker's report by its correction, in place, and marks
-   * it in {@code corrected} with its true error against {@code truth} (the worker's honest gradient
-   * on its own batch). Returns the corrections rows.
+   * A corrected step: replaces the report of each worker of {@code targets} that has a model by its
+   * correction, in place, and marks it in {@code corrected} with its true error against {@code
+   * truth} (the worker's honest gradient on its own batch). Returns the corrections rows.
    */
   List<CorrectionRow> correct(
       String runId,
-      FaultPlan faults,
+      boolean[] targets,
       int step,
       float[][] truth,
       float[][] reported,
@@ -131,7 +151,7 @@ final class CorrectionStage {
       double[] error) {
     IntStream.range(0, truth.length)
         .parallel()
-        .filter(w -> faults.isFaulty(w) && reported[w] != null && corrector.hasModel(w))
+        .filter(w -> targets[w] && reported[w] != null && corrector.hasModel(w))
         .forEach(
             w -> {
               reported[w] = corrector.correct(w, reported[w]);

@@ -4,6 +4,7 @@ import org.ftsim.aggregation.Aggregation;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.Phase;
 import org.ftsim.detection.Detection;
+import org.ftsim.detection.Replicas;
 import org.ftsim.fault.FaultPlan;
 import org.ftsim.linalg.Vectors;
 import org.ftsim.results.ResultSink;
@@ -63,7 +64,12 @@ final class StepPipeline {
     int n = faults.workers();
     long t0 = System.nanoTime();
     Phase phase = correction == null ? Phase.NORMAL : correction.phase(step);
-    int[] owners = phase == Phase.REPLICA ? correction.batchOwners(step) : null;
+    // -df detect with --correct: the detector's suspects are corrected rather than -f's workers.
+    boolean byDetector = correction != null && parts.defense().dropsFlagged();
+    int[] owners =
+        phase == Phase.REPLICA
+            ? correction.batchOwners(step, byDetector ? detection.suspects() : null)
+            : null;
 
     // 1. Gradients: every worker's, computed on Spark.
     SparkWorkers.StepGradients computed =
@@ -87,14 +93,22 @@ final class StepPipeline {
     BatchNormState.clearState(reported, parts.state());
 
     // 3. Detection: the detector's verdict on what was reported, scored against the truth.
-    Detection detected = detection == null ? null : detection.detect(step, reported);
+    Detection detected =
+        detection == null
+            ? null
+            : detection.detect(
+                step, reported, replicas(params, epoch, stepInEpoch, step, owners, reported));
 
     // 4. Correction: replica pairs kept, or faulty reports replaced by their correction.
     boolean[] corrected = new boolean[n];
     double[] correctionError = new double[n];
     if (phase == Phase.REPLICA) {
-      console.lines(correction.replica(faults, step, honest, reported, owners));
+      console.lines(correction.replica(step, reported, owners));
     } else if (phase == Phase.CORRECTED) {
+      boolean[] targets = byDetector ? detected.flagged() : new boolean[n];
+      for (int w = 0; w < n && !byDetector; w++) {
+        targets[w] = faults.isFaulty(w);
+      }
       float[][] truth = honest.clone();
       for (WorkerGradient g : computed.gradients()) {
         if (g.clean() != null) {
@@ -102,18 +116,18 @@ final class StepPipeline {
         }
       }
       correction
-          .correct(runId, faults, step, truth, reported, corrected, correctionError)
+          .correct(runId, targets, step, truth, reported, corrected, correctionError)
           .forEach(sink::add);
     }
 
-    // 5. Defense: the reports that arrived (a replica step leaves the faulty ones out); -df detect
-    // drops the flagged ones instead of the known faulty ones.
+    // 5. Defense: the reports that arrived (a replica step leaves out those computed on another's
+    // sub-batch); -df detect drops the flagged ones (unless corrected) instead of the known faulty.
     Arrivals arrivals =
         Arrivals.of(
             reported,
             faults,
-            phase == Phase.REPLICA,
-            parts.defense().dropsFlagged() ? detected.flagged() : null);
+            owners,
+            parts.defense().dropsFlagged() ? uncorrected(detected.flagged(), corrected) : null);
     Aggregation aggregate = defend(arrivals, step);
     long t2 = System.nanoTime();
 
@@ -168,6 +182,39 @@ final class StepPipeline {
     return new Outcome(row, divergence);
   }
 
+  /**
+   * The copies a replicating detector judges: the reports in slot 0 (without those of workers that
+   * computed another's sub-batch in a correction replica step, with their own dropout masks: no
+   * evidence), and the plan's other slots computed on Spark, each faulty worker corrupting every
+   * copy it computes at a step it misbehaves.
+   */
+  private Replicas replicas(
+      float[] params, int epoch, int stepInEpoch, int step, int[] owners, float[][] reported) {
+    int[][] plan = detection.copyOwners(step);
+    if (plan == null) {
+      return Replicas.of(reported);
+    }
+    FaultPlan faults = parts.faults();
+    int n = faults.workers();
+    float[][][] copies = new float[plan.length][][];
+    copies[0] = reported.clone();
+    boolean[] flip = new boolean[n];
+    for (int w = 0; w < n; w++) {
+      flip[w] = faults.flipsLabels(w, step);
+      if (owners != null && owners[w] != w) {
+        copies[0][w] = null;
+      }
+    }
+    for (int j = 1; j < plan.length; j++) {
+      float[][] computed = new float[n][];
+      workers.copies(params, epoch, stepInEpoch, flip, plan[j]).gradients().parallelStream()
+          .forEach(g -> computed[g.worker()] = g.values());
+      copies[j] = faults.apply(step, computed);
+      BatchNormState.clearState(copies[j], parts.state());
+    }
+    return new Replicas(plan, copies);
+  }
+
   private SparkWorkers.StepGradients gradients(
       float[] params, int epoch, int stepInEpoch, int step, Phase phase, int[] owners) {
     FaultPlan faults = parts.faults();
@@ -186,6 +233,15 @@ final class StepPipeline {
       }
     }
     return workers.gradients(params, epoch, stepInEpoch, flip, owners, cleanToo);
+  }
+
+  /** The flagged reports that were not corrected: those {@code -df detect} drops. */
+  private static boolean[] uncorrected(boolean[] flagged, boolean[] corrected) {
+    boolean[] out = new boolean[flagged.length];
+    for (int w = 0; w < out.length; w++) {
+      out[w] = flagged[w] && !corrected[w];
+    }
+    return out;
   }
 
   /**
@@ -207,63 +263,6 @@ final class StepPipeline {
               + parts.defense()
               + ": "
               + e.getMessage());
-    }
-  }
-
-  /**
-   * The reports that enter the defense, with their workers and whether each is known faulty (or,
-   * for {@code -df detect}, flagged by the detector).
-   */
-  private record Arrivals(float[][] rows, boolean[] faulty, int[] worker) {
-
-    /**
-     * @param flagged the detector's flags, to stand for the truth; null to give the truth. When the
-     *     detector flags every report that arrived, none is dropped.
-     */
-    static Arrivals of(
-        float[][] reported, FaultPlan faults, boolean leaveFaultyOut, boolean[] flagged) {
-      int n = reported.length;
-      int count = 0;
-      for (int w = 0; w < n; w++) {
-        count += enters(reported, faults, leaveFaultyOut, w) ? 1 : 0;
-      }
-      float[][] rows = new float[count][];
-      boolean[] faulty = new boolean[count];
-      int[] worker = new int[count];
-      for (int w = 0, j = 0; w < n; w++) {
-        if (enters(reported, faults, leaveFaultyOut, w)) {
-          rows[j] = reported[w];
-          faulty[j] = flagged != null ? flagged[w] : faults.isFaulty(w);
-          worker[j++] = w;
-        }
-      }
-      if (flagged != null && count > 0 && allSet(faulty)) {
-        faulty = new boolean[count];
-      }
-      return new Arrivals(rows, faulty, worker);
-    }
-
-    private static boolean allSet(boolean[] flags) {
-      for (boolean f : flags) {
-        if (!f) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private static boolean enters(
-        float[][] reported, FaultPlan faults, boolean leaveFaultyOut, int w) {
-      return reported[w] != null && !(leaveFaultyOut && faults.isFaulty(w));
-    }
-
-    /** Per worker, whether the aggregate used its report. */
-    boolean[] used(Aggregation aggregate, int n) {
-      boolean[] used = new boolean[n];
-      for (int j = 0; j < worker.length; j++) {
-        used[worker[j]] = aggregate.used()[j];
-      }
-      return used;
     }
   }
 }

@@ -114,14 +114,23 @@ final class HtmlPage {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  /** A plain table: the first row is the header; cells holding a number align right. */
+  /** A section's table: its first row as the header; cells that read as numbers to the right. */
   private static void table(StringBuilder html, List<List<String>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
     html.append("<table>\n<thead><tr>");
     rows.get(0).forEach(h -> html.append("<th>").append(escape(h)).append("</th>"));
     html.append("</tr></thead>\n<tbody>\n");
     for (List<String> row : rows.subList(1, rows.size())) {
       html.append("<tr>");
-      row.forEach(c -> cell(html, c, c.matches("[-+0-9.]+( ± [0-9.eE+-]+)?( %)?")));
+      row.forEach(
+          c ->
+              cell(
+                  html,
+                  c,
+                  c.matches("[-+0-9.]+( ± [0-9.eE+-]+)?( %)?")
+                      || c.matches("[-0-9.,:\\[\\] null]+")));
       html.append("</tr>\n");
     }
     html.append("</tbody>\n</table>\n");

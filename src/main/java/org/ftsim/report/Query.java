@@ -11,8 +11,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Spark SQL queries of {@code notebooks/queries/}, shared by the report and the notebooks. Each
  * is plain SQL over temporary views named like the result tables ({@code runs}, {@code steps},
- * {@code evals}, {@code workers}, {@code shards}, {@code corrections}); the build copies the files
- * onto the classpath under {@code /queries/}.
+ * {@code evals}, {@code workers}, {@code shards}, {@code corrections}, {@code detections}); the
+ * build copies the files onto the classpath under {@code /queries/}.
  */
 public enum Query {
   /** One row per run: settings, length, final metric, wall time. */
@@ -32,7 +32,9 @@ public enum Query {
   /** A sweep's heatmap cells: worst case over attacks of the seed-mean best accuracy. */
   SWEEP_HEATMAP("sweep_heatmap.sql"),
   /** A sweep's test-metric curves: mean over seeds and a ±1.96·std/√seeds band per step. */
-  SWEEP_CURVES("sweep_curves.sql");
+  SWEEP_CURVES("sweep_curves.sql"),
+  /** One row per run with a detector: precision, recall, F1, delays, honest flags, cost. */
+  DETECTIONS("detections.sql");
 
   private final String file;
 

@@ -3,7 +3,8 @@ package org.ftsim.report;
 import java.util.List;
 
 /**
- * A titled part of the report: a note and its figures, shown side by side when there are several.
+ * A titled part of the report: a note, a table if it has one, and its figures, shown side by side
+ * when there are several.
  *
  * @param id the HTML id
  * @param title the heading

@@ -55,6 +55,10 @@ final class Sections {
     if (runs.stream().anyMatch(RunRow::simulatedCorrection)) {
       sections.add(correction());
     }
+    Section detection = DetectionSection.of(spark, labels);
+    if (detection != null) {
+      sections.add(detection);
+    }
     return sections;
   }
 

@@ -35,6 +35,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   private final boolean[] flipLabels;
   private final int[] batchOwner;
   private final boolean[] cleanToo;
+  private final boolean ownersDraws;
 
   GradientTask(
       ModelSpec model,
@@ -46,7 +47,8 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       int step,
       boolean[] flipLabels,
       int[] batchOwner,
-      boolean[] cleanToo) {
+      boolean[] cleanToo,
+      boolean ownersDraws) {
     this.model = model;
     this.train = train;
     this.plan = plan;
@@ -57,6 +59,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     this.flipLabels = flipLabels;
     this.batchOwner = batchOwner;
     this.cleanToo = cleanToo;
+    this.ownersDraws = ownersDraws;
   }
 
   @Override
@@ -109,10 +112,11 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     for (int i = 0; i < count; i++) {
       int w = workers.get(i);
       // In a replica step a faulty worker recomputes a healthy worker's sub-batch through its own
-      // forward pass: the owner's samples, the worker's own dropout masks (as the prototype's).
+      // forward pass: the owner's samples, the worker's own dropout masks (as the prototype's). A
+      // redundant copy draws the owner's masks, so that honest copies are equal bit for bit.
       int owner = batchOwner == null ? w : batchOwner[w];
       indices[i] = batches.subBatch(epoch, step, owner);
-      seeds[i] = batches.randomSeed(epoch, step, w);
+      seeds[i] = batches.randomSeed(epoch, step, ownersDraws ? owner : w);
       batch[i] = Batches.of(data, indices[i], flipLabels[w], model.input());
     }
     // Written straight into the bytes that carry them: one copy out of the network's buffer.

@@ -130,6 +130,27 @@ public final class SparkWorkers implements AutoCloseable {
       boolean[] flipLabels,
       int[] batchOwner,
       boolean[] cleanToo) {
+    return compute(params, epoch, step, flipLabels, batchOwner, cleanToo, false);
+  }
+
+  /**
+   * Redundant copies ({@code --detect redundancy}): worker w computes the sub-batch of {@code
+   * batchOwner[w]} with that owner's random draws (dropout masks), so that an honest copy equals
+   * the owner's own gradient bit for bit; on flipped labels when {@code flipLabels[w]}.
+   */
+  public StepGradients copies(
+      float[] params, int epoch, int step, boolean[] flipLabels, int[] batchOwner) {
+    return compute(params, epoch, step, flipLabels, batchOwner, null, true);
+  }
+
+  private StepGradients compute(
+      float[] params,
+      int epoch,
+      int step,
+      boolean[] flipLabels,
+      int[] batchOwner,
+      boolean[] cleanToo,
+      boolean ownersDraws) {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
     long t1 = System.nanoTime();
@@ -148,7 +169,8 @@ public final class SparkWorkers implements AutoCloseable {
                 step,
                 flipLabels,
                 batchOwner,
-                cleanToo),
+                cleanToo,
+                ownersDraws),
             honest);
     long t2 = System.nanoTime();
     p.destroy(false);
@@ -183,7 +205,8 @@ public final class SparkWorkers implements AutoCloseable {
         step,
         flipLabels,
         null,
-        null);
+        null,
+        false);
   }
 
   /** The RDD of worker ids, one partition per gradient task. */

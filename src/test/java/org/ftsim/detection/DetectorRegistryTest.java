@@ -20,7 +20,8 @@ class DetectorRegistryTest {
 
   @Test
   void namesInHelpOrder() {
-    assertEquals(List.of("zscore", "reputation", "cosine-split"), DetectorRegistry.names());
+    assertEquals(
+        List.of("zscore", "reputation", "cosine-split", "redundancy"), DetectorRegistry.names());
   }
 
   @Test
@@ -28,7 +29,8 @@ class DetectorRegistryTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> DetectorRegistry.create("zscor"));
     assertEquals(
-        "unknown detector 'zscor'; valid: zscore, reputation, cosine-split", e.getMessage());
+        "unknown detector 'zscor'; valid: zscore, reputation, cosine-split, redundancy",
+        e.getMessage());
     assertTrue(
         assertThrows(
                 IllegalArgumentException.class, () -> DetectorRegistry.create("zscore:tresh=3"))
@@ -37,6 +39,10 @@ class DetectorRegistryTest {
     assertThrows(IllegalArgumentException.class, () -> DetectorRegistry.create("zscore:-1"));
     assertThrows(IllegalArgumentException.class, () -> DetectorRegistry.create("reputation:5,2,1"));
     assertThrows(IllegalArgumentException.class, () -> DetectorRegistry.create("cosine-split:2"));
+    assertEquals(
+        "redundancy r must be an integer >= 2; got 1 in 'redundancy:1'",
+        assertThrows(IllegalArgumentException.class, () -> DetectorRegistry.create("redundancy:1"))
+            .getMessage());
   }
 
   @Test
@@ -45,6 +51,43 @@ class DetectorRegistryTest {
     assertEquals(
         "reputation:threshold=4.0,drift=0.5,cap=10.0",
         DetectorRegistry.create("reputation:threshold=4,drift=0.5").toString());
+    assertEquals("redundancy:r=2", DetectorRegistry.create("redundancy").toString());
+    assertEquals(3, DetectorRegistry.create("redundancy:r=3").copies());
+  }
+
+  /**
+   * The detector's verdict on {@code rows}, each worker's report of its own sub-batch; a
+   * replicating detector also gets seed 1's copies of the other sub-batches: an honest worker's
+   * copy of o's sub-batch is row o with its non-finite values set to 0 (the truth a liar hid), a
+   * worker whose row has non-finite values puts them at the same coordinates of every copy it
+   * computes.
+   */
+  static Detection judge(Detector detector, float[][] rows) {
+    if (detector.copies() == 1) {
+      return detector.detect(rows);
+    }
+    int[][] owners = new ReplicationPlan(rows.length, detector.copies(), 1).owners(7);
+    float[][][] copies = new float[owners.length][rows.length][];
+    for (int j = 0; j < owners.length; j++) {
+      for (int w = 0; w < rows.length; w++) {
+        float[] own = rows[w];
+        float[] truth = rows[owners[j][w]];
+        if (own == null || truth == null) {
+          continue;
+        }
+        copies[j][w] = truth.clone();
+        for (int k = 0; k < own.length; k++) {
+          if (!Float.isFinite(truth[k])) {
+            copies[j][w][k] = 0;
+          }
+          if (!Float.isFinite(own[k])) {
+            copies[j][w][k] = own[k];
+          }
+        }
+      }
+    }
+    copies[0] = rows;
+    return detector.detect(new Replicas(owners, copies));
   }
 
   @ParameterizedTest
@@ -60,7 +103,7 @@ class DetectorRegistryTest {
       rows[w] = g.clone();
     }
     rows[4] = null;
-    Detection d = DetectorRegistry.create(name).detect(rows);
+    Detection d = judge(DetectorRegistry.create(name), rows);
     assertEquals(0, d.flaggedCount());
     assertTrue(Double.isNaN(d.suspicion()[4]));
     for (int w = 0; w < rows.length; w++) {
@@ -83,7 +126,7 @@ class DetectorRegistryTest {
     }
     rows[0][3] = Float.NaN;
     rows[6][0] = Float.POSITIVE_INFINITY;
-    Detection d = DetectorRegistry.create(name).detect(rows);
+    Detection d = judge(DetectorRegistry.create(name), rows);
     assertTrue(d.flagged()[0] && d.flagged()[6], name);
     assertEquals(2, d.flaggedCount(), name);
   }

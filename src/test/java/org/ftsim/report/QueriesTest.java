@@ -101,7 +101,27 @@ class QueriesTest {
               "mean",
               "std",
               "lower",
-              "upper"));
+              "upper"),
+          "detections.sql",
+          List.of(
+              "run_id",
+              "detector",
+              "defense",
+              "fault",
+              "steps",
+              "precision",
+              "recall",
+              "f1",
+              "true_flags",
+              "false_flags",
+              "missed",
+              "honest_flags",
+              "faulty_workers",
+              "delays",
+              "detected",
+              "mean_delay",
+              "extra_gradients",
+              "final_metric"));
 
   @TempDir static Path generated;
 
@@ -166,6 +186,32 @@ class QueriesTest {
         List.of(true, false), runs.stream().map(r -> r.<Boolean>getAs("correct")).toList());
     assertEquals(
         List.of("mean", "drop"), runs.stream().map(r -> r.<String>getAs("defense")).toList());
+  }
+
+  @Test
+  void detectionsAreTheDrop_runsScoreRecountedFromItsWorkers() throws IOException {
+    List<Row> d = rows(TwoRuns.dir(), "detections.sql");
+    assertEquals(1, d.size(), "only drop watches with a detector");
+    Row r = d.get(0);
+    assertEquals("drop", r.getAs("run_id"));
+    assertEquals("zscore:threshold=3.5", r.getAs("detector"));
+    assertEquals(TwoRuns.STEPS, r.<Integer>getAs("steps"));
+    Row counts =
+        SparkTestSession.get()
+            .sql(
+                "SELECT SUM(IF(flagged AND fault IS NOT NULL, 1, 0)) AS tp,"
+                    + " SUM(IF(flagged AND fault IS NULL, 1, 0)) AS fp,"
+                    + " SUM(IF(NOT flagged AND fault IS NOT NULL, 1, 0)) AS fn"
+                    + " FROM workers WHERE run_id = 'drop'")
+            .first();
+    long tp = counts.getLong(0);
+    long fp = counts.getLong(1);
+    assertEquals(tp, r.<Long>getAs("true_flags"));
+    assertEquals(fp, r.<Long>getAs("false_flags"));
+    assertEquals(counts.getLong(2), r.<Long>getAs("missed"));
+    assertEquals(tp / (double) (tp + fp), r.<Double>getAs("precision"), 1e-15);
+    assertEquals(0L, r.<Long>getAs("extra_gradients"));
+    assertEquals(List.of(0, 1), r.getList(r.fieldIndex("faulty_workers")));
   }
 
   @Test

@@ -61,12 +61,20 @@ class ReportTest {
 
     assertTrue(html.contains("<td>corr</td>"), "the runs table names corr");
     assertTrue(html.contains("<td>drop</td>"), "the runs table names drop");
-    // Labelled by the settings that differ: the defense and the correction options.
+    // Labelled by the settings that differ: the defense, the detector and the correction options.
     assertTrue(
-        html.contains("<td>defense=mean, correction.enabled=true, correction.every=4</td>"), html);
-    assertTrue(
-        html.contains("<td>defense=drop, correction.enabled=false, correction.every=10</td>"),
+        html.contains(
+            "<td>defense=mean, detect=null, correction.enabled=true, correction.every=4</td>"),
         html);
+    assertTrue(
+        html.contains(
+            "<td>defense=drop, detect=zscore, correction.enabled=false, correction.every=10</td>"),
+        html);
+
+    // The detection summary of drop's watching detector: a table, no chart.
+    assertTrue(html.contains("<section id=\"detection\">"), html);
+    assertTrue(html.contains("<td>zscore:threshold=3.5</td>"), html);
+    assertTrue(html.contains("<th>steps to detection (faulty workers)</th>"), html);
 
     List<String> ids = new ArrayList<>();
     Matcher m = FIGURE.matcher(html);

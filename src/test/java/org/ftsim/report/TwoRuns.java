@@ -17,7 +17,8 @@ import org.ftsim.cli.Main;
 /**
  * Two short real simulations in one results directory, trained once per test JVM: {@code corr} (6
  * workers, 0 and 1 faulty with scale:10, corrected every 4 steps) and {@code drop} (the same
- * workers, the drop defense); synthetic data, global batch 192, one epoch of 11 steps each.
+ * workers, the drop defense, watched by the zscore detector); synthetic data, global batch 192, one
+ * epoch of 11 steps each.
  */
 final class TwoRuns {
 
@@ -37,7 +38,7 @@ final class TwoRuns {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
         Path runs = root.resolve("runs");
         train(runs, "corr", "--correct", "--correct-every", "4");
-        train(runs, "drop");
+        train(runs, "drop", "--detect", "zscore");
         dir = runs;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
