@@ -2,6 +2,7 @@ package org.ftsim.aggregation;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.ftsim.base.Seeds;
 import org.ftsim.linalg.SymmetricEigen;
 import org.ftsim.linalg.Vectors;
@@ -98,9 +99,7 @@ public final class DivideAndConquer implements Aggregator {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }
     boolean[] finite = new boolean[n];
-    java.util.stream.IntStream.range(0, n)
-        .parallel()
-        .forEach(i -> finite[i] = Vectors.allFinite(gradients[i]));
+    IntStream.range(0, n).parallel().forEach(i -> finite[i] = Vectors.allFinite(gradients[i]));
     if (Rows.count(finite) == 0) {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }
@@ -133,19 +132,34 @@ public final class DivideAndConquer implements Aggregator {
    */
   static double[] scores(float[][] rows, boolean[] finite, int[] columns) {
     int n = rows.length;
-    int[] live = CoordinateUse.all(n);
-    live = Arrays.stream(live).filter(i -> finite[i]).toArray();
+    int[] live = Arrays.stream(CoordinateUse.all(n)).filter(i -> finite[i]).toArray();
     int m = live.length;
     int b = columns.length;
+    // Each row's sampled columns in increasing order (a forward stream through the row), rows in
+    // parallel; then the column means, summed in row order.
     double[][] centred = new double[m][b];
-    for (int j = 0; j < b; j++) {
-      double mean = 0;
-      for (int p = 0; p < m; p++) {
-        mean += rows[live[p]][columns[j]];
+    IntStream.range(0, m)
+        .parallel()
+        .forEach(
+            p -> {
+              float[] row = rows[live[p]];
+              double[] out = centred[p];
+              for (int j = 0; j < b; j++) {
+                out[j] = row[columns[j]];
+              }
+            });
+    double[] mean = new double[b];
+    for (int p = 0; p < m; p++) {
+      for (int j = 0; j < b; j++) {
+        mean[j] += centred[p][j];
       }
-      mean /= m;
-      for (int p = 0; p < m; p++) {
-        centred[p][j] = rows[live[p]][columns[j]] - mean;
+    }
+    for (int j = 0; j < b; j++) {
+      mean[j] /= m;
+    }
+    for (int p = 0; p < m; p++) {
+      for (int j = 0; j < b; j++) {
+        centred[p][j] -= mean[j];
       }
     }
     double[][] gram = new double[m][m];

@@ -1,6 +1,8 @@
 package org.ftsim.aggregation;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.ftsim.linalg.Vectors;
 
 /**
  * MoNNA: the mean of the n − f rows nearest to a trusted pivot row, (1/(n − f)) Σ_{i ∈ N_p} x_i,
@@ -57,7 +59,15 @@ public final class Monna implements Aggregator {
     if (tolerated == 0) {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }
-    double[] fromPivot = PairwiseDistances.of(gradients).squared()[pivot].clone();
+    // Only the pivot's n distances are needed: O(n·d) differences in double, rows in parallel.
+    double[] fromPivot = new double[n];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              double s = Vectors.squaredDistance(gradients[pivot], gradients[i]);
+              fromPivot[i] = Double.isNaN(s) ? Double.POSITIVE_INFINITY : s;
+            });
     // The pivot is its own nearest neighbour even when it is not finite (distance 0 to itself).
     fromPivot[pivot] = Double.NEGATIVE_INFINITY;
     int[] nearest = Arrays.copyOf(Krum.orderByScore(fromPivot), n - tolerated);

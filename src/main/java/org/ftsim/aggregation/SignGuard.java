@@ -47,13 +47,19 @@ public final class SignGuard implements Aggregator {
     int d = Rows.requireMatrix(gradients);
     int n = gradients.length;
     checkFeasible(n);
-    double[] norms = NormClipping.norms(gradients);
-    double median = NormClipping.median(norms);
-    boolean[] band = new boolean[n];
+    // One pass per row (rows in parallel): its norm and its sign fractions.
+    double[] norms = new double[n];
     double[][] features = new double[n][];
     java.util.stream.IntStream.range(0, n)
         .parallel()
-        .forEach(i -> features[i] = signs(gradients[i], d));
+        .forEach(
+            i -> {
+              double[] stats = statistics(gradients[i], d);
+              norms[i] = stats[3];
+              features[i] = java.util.Arrays.copyOf(stats, 3);
+            });
+    double median = NormClipping.median(norms);
+    boolean[] band = new boolean[n];
     for (int i = 0; i < n; i++) {
       double clipped = Math.min(norms[i], median);
       band[i] =
@@ -76,18 +82,41 @@ public final class SignGuard implements Aggregator {
         NormClipping.clippedMean(gradients, norms, median, used), Rows.count(used), used);
   }
 
-  /** The fractions of positive, negative and zero coordinates (NaN counts in none). */
-  static double[] signs(float[] row, int d) {
+  /**
+   * The fractions of positive, negative and zero coordinates (NaN counts in none), then the norm
+   * (+∞ for a row with a non-finite coordinate).
+   */
+  static double[] statistics(float[] row, int d) {
     int positive = 0;
     int negative = 0;
     int zero = 0;
-    for (float v : row) {
-      positive += v > 0 ? 1 : 0;
-      negative += v < 0 ? 1 : 0;
-      zero += v == 0 ? 1 : 0;
+    double s0 = 0;
+    double s1 = 0;
+    int j = 0;
+    for (; j + 1 < row.length; j += 2) {
+      float a = row[j];
+      float b = row[j + 1];
+      s0 += (double) a * a;
+      s1 += (double) b * b;
+      positive += (a > 0 ? 1 : 0) + (b > 0 ? 1 : 0);
+      negative += (a < 0 ? 1 : 0) + (b < 0 ? 1 : 0);
+      zero += (a == 0 ? 1 : 0) + (b == 0 ? 1 : 0);
     }
+    for (; j < row.length; j++) {
+      float a = row[j];
+      s0 += (double) a * a;
+      positive += a > 0 ? 1 : 0;
+      negative += a < 0 ? 1 : 0;
+      zero += a == 0 ? 1 : 0;
+    }
+    double norm = Math.sqrt(s0 + s1);
     double scale = d == 0 ? 0 : 1.0 / d;
-    return new double[] {positive * scale, negative * scale, zero * scale};
+    return new double[] {
+      positive * scale,
+      negative * scale,
+      zero * scale,
+      Double.isFinite(norm) ? norm : Double.POSITIVE_INFINITY
+    };
   }
 
   /**

@@ -348,4 +348,98 @@ final class BruteForce {
     }
     return best;
   }
+
+  /**
+   * ByzFL's CAF in coordinates, with the top eigenpair of the d × d weighted covariance found by
+   * 5000 power iterations (no Gram matrix): c = 1; while Σc > n − 2f (at least once): μ_c, Σ_c, (λ,
+   * v), τ_i = ((x_i − μ_c)·v)², c_i ← c_i(1 − τ_i / max_{c_j > 0} τ_j); returns the μ_c of smallest
+   * λ.
+   */
+  static double[] caf(float[][] rows, int f) {
+    int n = rows.length;
+    int d = rows[0].length;
+    double[] c = new double[n];
+    Arrays.fill(c, 1);
+    double[] best = null;
+    double bestValue = Double.POSITIVE_INFINITY;
+    for (int iteration = 0; iteration <= n; iteration++) {
+      double total = 0;
+      for (double w : c) {
+        total += w;
+      }
+      if (iteration > 0 && total <= n - 2 * f) {
+        break;
+      }
+      double[] mu = new double[d];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          mu[j] += c[i] * rows[i][j] / total;
+        }
+      }
+      double[][] y = new double[n][d];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          y[i][j] = rows[i][j] - mu[j];
+        }
+      }
+      double[] v = new double[d];
+      for (int j = 0; j < d; j++) {
+        v[j] = 1 + 0.37 * j;
+      }
+      double value = 0;
+      for (int t = 0; t < 5000; t++) {
+        double[] w = new double[d];
+        for (int i = 0; i < n; i++) {
+          double dot = 0;
+          for (int j = 0; j < d; j++) {
+            dot += y[i][j] * v[j];
+          }
+          for (int j = 0; j < d; j++) {
+            w[j] += c[i] * dot * y[i][j] / total;
+          }
+        }
+        double norm = 0;
+        double vv = 0;
+        double vw = 0;
+        for (int j = 0; j < d; j++) {
+          norm += w[j] * w[j];
+          vv += v[j] * v[j];
+          vw += v[j] * w[j];
+        }
+        value = vw / vv;
+        norm = Math.sqrt(norm);
+        if (norm == 0) {
+          break;
+        }
+        for (int j = 0; j < d; j++) {
+          v[j] = w[j] / norm;
+        }
+      }
+      if (best == null || value < bestValue) {
+        best = mu;
+        bestValue = value;
+      }
+      double[] tau = new double[n];
+      double tauMax = 0;
+      for (int i = 0; i < n; i++) {
+        double dot = 0;
+        for (int j = 0; j < d; j++) {
+          dot += y[i][j] * v[j];
+        }
+        tau[i] = dot * dot;
+        if (c[i] > 0) {
+          tauMax = Math.max(tauMax, tau[i]);
+        }
+      }
+      if (!(value > 0) || !(tauMax > 0)) {
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        if (c[i] > 0) {
+          c[i] *= Math.max(0, 1 - tau[i] / tauMax);
+        }
+      }
+    }
+    return best;
+  }
 }

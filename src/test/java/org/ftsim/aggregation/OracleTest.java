@@ -185,4 +185,29 @@ class OracleTest {
         Rows.mask(n, BruteForce.smeaSubset(rows, f)),
         new SmallestMaxEigenvalueAveraging(f).aggregate(rows).used());
   }
+
+  @ParameterizedTest(name = "seed {0}: n={1} f={2} d={3} offset {4}")
+  @MethodSource("cases")
+  void monnaIsTheNearestNeighbourMixOfItsPivot(long seed, int n, int f, int d, double offset) {
+    float[][] rows = rows(seed, n, d, offset);
+    double[][] mixed = BruteForce.nnm(rows, f);
+    for (int pivot : new int[] {0, n - 1}) {
+      Aggregation a = new Monna(f, pivot).aggregate(rows);
+      assertClose(mixed[pivot], a.gradient(), 1e-5);
+      assertEquals(n - f, a.kept());
+    }
+  }
+
+  /** The cases in 1 and 17 dimensions: the CAF oracle iterates on d-vectors. */
+  static Stream<Arguments> lowDimensionalCases() {
+    return cases().filter(a -> (int) a.get()[3] <= 17 && (int) a.get()[2] > 0);
+  }
+
+  @ParameterizedTest(name = "seed {0}: n={1} f={2} d={3} offset {4}")
+  @MethodSource("lowDimensionalCases")
+  void cafMatchesTheFilterInCoordinates(long seed, int n, int f, int d, double offset) {
+    float[][] rows = rows(seed, n, d, offset);
+    assertClose(
+        BruteForce.caf(rows, f), new CovarianceBoundFilter(f).aggregate(rows).gradient(), 1e-4);
+  }
 }
