@@ -1,5 +1,6 @@
 package org.ftsim.fault;
 
+import java.lang.ref.WeakReference;
 import java.util.function.DoublePredicate;
 
 /**
@@ -23,6 +24,8 @@ abstract class AgrAgnostic implements Scalable {
   static final double TOLERANCE = 1e-5;
 
   private final Perturbation perturbation;
+  private WeakReference<HonestGradients> searched = new WeakReference<>(null);
+  private double searchedGamma;
 
   AgrAgnostic(Perturbation perturbation) {
     this.perturbation = perturbation;
@@ -85,10 +88,15 @@ abstract class AgrAgnostic implements Scalable {
     }
   }
 
+  /** The report at the searched γ; the step's other workers reuse the γ (it ignores the worker). */
   @Override
-  public float[] corrupt(float[] honest, FaultContext context) {
+  public synchronized float[] corrupt(float[] honest, FaultContext context) {
     double[] p = perturbation.of(context.honest());
-    return report(gamma(context.honest(), p), p, context.honest().mean());
+    if (searched.get() != context.honest()) {
+      searchedGamma = gamma(context.honest(), p);
+      searched = new WeakReference<>(context.honest());
+    }
+    return report(searchedGamma, p, context.honest().mean());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.ftsim.fault;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 
 /**
@@ -24,6 +25,9 @@ import java.util.Arrays;
  */
 public final class FangKrum implements Scalable {
 
+  private WeakReference<HonestGradients> searched = new WeakReference<>(null);
+  private double searchedLambda;
+
   /** Reads the honest gradients (and, for some, the defense): runs on the driver. */
   @Override
   public boolean omniscient() {
@@ -47,10 +51,13 @@ public final class FangKrum implements Scalable {
 
   /** Fang et al.'s upper bound λ₀ for these honest gradients with c attackers. */
   static double upperBound(float[][] rows, int c) {
+    return upperBound(rows, Distances.pairwiseSquared(rows), c);
+  }
+
+  private static double upperBound(float[][] rows, double[][] squared, int c) {
     int h = rows.length;
     int n = h + c;
     int d = rows[0].length;
-    double[][] squared = Distances.pairwiseSquared(rows);
     double best = Double.POSITIVE_INFINITY;
     double farthest = 0;
     double[] zero = new double[d];
@@ -88,7 +95,7 @@ public final class FangKrum implements Scalable {
       norm[i] = Distances.squared(zero, rows[i]);
     }
     double ss = Distances.dot(s, s);
-    double lambda = upperBound(rows, c);
+    double lambda = upperBound(rows, squared, c);
     double tried = lambda;
     while (lambda > THRESHOLD) {
       tried = lambda;
@@ -145,11 +152,16 @@ public final class FangKrum implements Scalable {
     return sum;
   }
 
+  /** The report at the searched λ; the step's other workers reuse the λ (it ignores the worker). */
   @Override
-  public float[] corrupt(float[] honest, FaultContext context) {
+  public synchronized float[] corrupt(float[] honest, FaultContext context) {
     feasible(context.workers(), context.faulty());
-    double[] s = Distances.sign(context.honest().mean());
-    return corruptAt(lambda(context.honestGradients(), s, context.faulty()), honest, context);
+    if (searched.get() != context.honest()) {
+      double[] s = Distances.sign(context.honest().mean());
+      searchedLambda = lambda(context.honestGradients(), s, context.faulty());
+      searched = new WeakReference<>(context.honest());
+    }
+    return corruptAt(searchedLambda, honest, context);
   }
 
   @Override

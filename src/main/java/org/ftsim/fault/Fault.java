@@ -7,9 +7,10 @@ package org.ftsim.fault;
  * (ALIE, IPM, mimic) can read the honest workers' gradients through the context. A fault never
  * modifies its inputs and returns a new array, or {@code null} when the worker reports nothing that
  * step (a crash). Faults are immutable, one instance may serve several workers, except for two
- * kinds of memory: within a step ({@link Shared}'s vector, {@link LineSearch}'s scale), and across
- * steps ({@link MimicWarmup}'s tracked direction and target). Random faults draw only from {@link
- * FaultContext#random()}.
+ * kinds of memory: within a step ({@link Shared}'s vector; the scale {@link LineSearch}, {@link
+ * FangKrum}, {@link MinMax} and {@link MinSum} search, reused by the step's other workers), and
+ * across steps ({@link MimicWarmup}'s tracked direction and target). Random faults draw only from
+ * {@link FaultContext#random()}.
  */
 public interface Fault {
 
