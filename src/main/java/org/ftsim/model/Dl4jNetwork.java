@@ -230,7 +230,6 @@ abstract class Dl4jNetwork implements Network {
       sums[v].divi(sizes[v]);
       into[v].put(floats(sums[v].data()));
     }
-    lastBatch = sizes[sizes.length - 1];
     return losses;
   }
 

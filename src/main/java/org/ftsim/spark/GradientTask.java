@@ -126,7 +126,17 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       gradients[i] = new byte[net.size() * Float.BYTES];
       into[i] = FloatBytes.view(gradients[i]);
     }
-    double[] losses = net.gradients(batch, seeds, into);
+    double[] losses;
+    if (net.batches()) {
+      losses = net.gradients(batch, seeds, into);
+    } else {
+      // One at a time through the cached vector (a ResNet's is 45 MB: never one per call).
+      losses = new double[count];
+      for (int i = 0; i < count; i++) {
+        losses[i] = net.gradient(batch[i], seeds[i], entry.scratch);
+        into[i].put(entry.scratch);
+      }
+    }
     // Batch normalisation's statistics of this batch (one worker here), for the driver.
     byte[] statistics = entry.hasState ? FloatBytes.encode(net.batchStatistics()) : null;
     byte[][] clean = new byte[count][];
