@@ -28,8 +28,8 @@ import org.apache.spark.sql.SparkSession;
  * process's peak resident memory, and the task result bytes the driver received per step (from the
  * event log). Run by {@code bench/scale}; prints a markdown table.
  *
- * <p>Arguments: output folder, steps, then configurations {@code W:RULE:MODE} (e.g. {@code
- * 256:median:executors}).
+ * <p>Arguments: output folder, steps ({@code STEPS+summarize} to only print the finished runs of
+ * the folder again), then configurations {@code W:RULE:MODE} (e.g. {@code 256:median:executors}).
  */
 public final class ScaleBench {
 
@@ -41,7 +41,9 @@ public final class ScaleBench {
   public static void main(String[] args) throws Exception {
     Path project = Path.of("").toAbsolutePath();
     Path root = Path.of(args[0]).toAbsolutePath();
-    int steps = Integer.parseInt(args[1]);
+    // "STEPS+summarize": only print the runs already in the folder.
+    boolean summarizeOnly = args[1].endsWith("+summarize");
+    int steps = Integer.parseInt(args[1].replace("+summarize", ""));
     Files.createDirectories(root);
     System.out.println(
         "| w | rule | on | step ms | gradients ms | rule ms (share) | ms per worker-gradient"
@@ -84,6 +86,14 @@ public final class ScaleBench {
               root.resolve("runs").toString(),
               "--run-id",
               id);
+      if (summarizeOnly) {
+        if (!Files.exists(root.resolve(id + ".rss"))
+            || Files.readString(root.resolve(id + ".rss")).isBlank()) {
+          continue;
+        }
+        print(root, id, w, c, steps, events);
+        continue;
+      }
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().put("OMP_NUM_THREADS", "1");
       builder
@@ -101,22 +111,27 @@ public final class ScaleBench {
         System.out.printf("| %d | %s | %s | failed: see %s |%n", w, c[1], c[2], root + "/" + id);
         continue;
       }
-      double[] t = timings(root.resolve("runs"), id);
-      System.out.printf(
-          Locale.ROOT,
-          "| %d | %s | %s | %.0f | %.0f | %.0f (%.0f%%) | %.2f | %d | %d | %.1f |%n",
-          w,
-          c[1],
-          c[2],
-          t[0],
-          t[1],
-          t[2],
-          100 * t[2] / t[0],
-          t[0] / w,
-          peakLive(root.resolve(id + ".gc")),
-          Long.parseLong(Files.readString(root.resolve(id + ".rss")).strip().split("\n")[0]) / 1024,
-          resultBytes(events) / (steps - 1) / 1e6);
+      print(root, id, w, c, steps, events);
     }
+  }
+
+  private static void print(Path root, String id, int w, String[] c, int steps, Path events)
+      throws IOException {
+    double[] t = timings(root.resolve("runs"), id);
+    System.out.printf(
+        Locale.ROOT,
+        "| %d | %s | %s | %.0f | %.0f | %.0f (%.0f%%) | %.2f | %d | %d | %.1f |%n",
+        w,
+        c[1],
+        c[2],
+        t[0],
+        t[1],
+        t[2],
+        100 * t[2] / t[0],
+        t[0] / w,
+        peakLive(root.resolve(id + ".gc")),
+        Long.parseLong(Files.readString(root.resolve(id + ".rss")).strip().split("\n")[0]) / 1024,
+        resultBytes(events) / (steps - 1) / 1e6);
   }
 
   /** Medians of step_ms, grad_ms and aggregate_ms over the steps after the first. */

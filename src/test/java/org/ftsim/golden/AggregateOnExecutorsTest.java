@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ftsim.CommandRuns;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +48,31 @@ class AggregateOnExecutorsTest {
     String executors = ResultsUnchangedTest.dump(tb, "executors");
     assertTrue(driver.contains("# workers: step"), driver);
     assertEquals(driver, executors, rule + " " + faults);
+  }
+
+  /**
+   * The 1,024-worker path on a small model (the linear dummy regression, 4 samples per worker):
+   * both modes write 1,024 workers rows per step, the same bits, an omniscient and a random fault
+   * included.
+   */
+  @Test
+  void aThousandWorkersOnASmallModel() {
+    String tb = dir.resolve("runs").toString();
+    String base =
+        "-d dummy -w 1024 -gb 4096 -e 2 --max-steps 2 --seed 3 -df trimmed-mean:b=40"
+            + " -f 3 500 1000 --fault alie --fault-of 500=gaussian:1 --proc 2";
+    run(base, "driver", tb);
+    run(base + " --aggregate-on executors", "executors", tb);
+    String driver = ResultsUnchangedTest.dump(tb, "driver");
+    assertEquals(driver, ResultsUnchangedTest.dump(tb, "executors"));
+    long workerRows =
+        driver
+            .lines()
+            .dropWhile(l -> !l.startsWith("# workers"))
+            .skip(1)
+            .takeWhile(l -> !l.startsWith("#"))
+            .count();
+    assertEquals(2 * 1024, workerRows);
   }
 
   @ParameterizedTest
