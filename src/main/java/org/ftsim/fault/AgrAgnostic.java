@@ -17,6 +17,11 @@ abstract class AgrAgnostic implements Scalable {
     return true;
   }
 
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
+
   /** The authors' first γ ({@code lamda = 10.0}). */
   static final double INITIAL_GAMMA = 10;
 

@@ -34,6 +34,11 @@ public final class FangKrum implements Scalable {
     return true;
   }
 
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
+
   /** The smallest λ tried (the authors' {@code threshold = 1e-5}). */
   public static final double THRESHOLD = 1e-5;
 

@@ -30,6 +30,11 @@ public final class FangTrim implements Fault {
     return true;
   }
 
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
+
   /** The paper's b. */
   public static final double DEFAULT_B = 2;
 

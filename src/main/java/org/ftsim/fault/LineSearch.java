@@ -35,6 +35,11 @@ public final class LineSearch implements Fault {
     return true;
   }
 
+  @Override
+  public boolean needsOwnGradient() {
+    return attack.needsOwnGradient();
+  }
+
   /** ByzFL's {@code evals}. */
   public static final int EVALS = 20;
 

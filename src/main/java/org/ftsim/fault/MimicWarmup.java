@@ -29,6 +29,11 @@ public final class MimicWarmup implements Fault {
     return true;
   }
 
+  @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
+
   /** The reference's {@code --mimic-warmup} default. */
   public static final int DEFAULT_WARMUP = 1;
 

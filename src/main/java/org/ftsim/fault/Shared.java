@@ -20,6 +20,11 @@ public final class Shared implements Fault {
     return true;
   }
 
+  @Override
+  public boolean needsOwnGradient() {
+    return fault.needsOwnGradient();
+  }
+
   private final Fault fault;
   private WeakReference<HonestGradients> step = new WeakReference<>(null);
   private float[] vector;

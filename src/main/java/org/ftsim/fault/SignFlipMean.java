@@ -17,6 +17,11 @@ public final class SignFlipMean implements Fault {
   }
 
   @Override
+  public boolean needsOwnGradient() {
+    return false;
+  }
+
+  @Override
   public void checkFeasible(int workers, int[] honestWorkers) {
     if (honestWorkers.length < 1) {
       throw new IllegalArgumentException("signflip-mean needs at least 1 honest worker; got 0");
