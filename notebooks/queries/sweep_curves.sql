@@ -16,7 +16,7 @@ stats AS (
          COUNT(*) AS seeds,
          AVG(e.metric) AS mean, COALESCE(stddev_samp(e.metric), 0D) AS std
   FROM settings s
-  JOIN evals e ON e.run_id = s.run_id
+  JOIN evals e ON e.run_id = s.run_id AND substr(e.metric_name, 1, 4) <> 'val_'
   GROUP BY s.setting, s.rule_chain, e.metric_name, e.step
 )
 SELECT setting, rule_chain, metric_name, step, example_run, seeds, mean, std,

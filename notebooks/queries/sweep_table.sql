@@ -1,11 +1,12 @@
 -- The table of Karimireddy, He and Jaggi's bucketing paper (epfml/byzantine-robust-noniid-optimizer,
 -- exp1.py): per run, the mean of its last 5 evaluations; then per setting (a run's configuration but
 -- its seed and where it ran), the mean and the sample standard deviation (pandas' std) over seeds.
--- Runs that finished or diverged only.
+-- Runs that finished or diverged only; test-set evaluations only (not --validation's val_ rows).
 WITH ranked AS (
   SELECT run_id, metric_name, metric,
          ROW_NUMBER() OVER (PARTITION BY run_id ORDER BY step DESC) AS from_end
   FROM evals
+  WHERE substr(metric_name, 1, 4) <> 'val_'
 ),
 last5 AS (
   SELECT run_id, MIN(metric_name) AS metric_name, AVG(metric) AS last5

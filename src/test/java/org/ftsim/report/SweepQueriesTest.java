@@ -120,6 +120,8 @@ class SweepQueriesTest {
       curve[s - 1] = metric(base, s);
       evals.add(RowFactory.create(id, 1, s * 10, "accuracy", curve[s - 1], 1.0, 1.0));
     }
+    // A --validation row after the last test evaluation: the table must not count it.
+    evals.add(RowFactory.create(id, 1, 70, "val_accuracy", 0.0, 1.0, 1.0));
     if (status.equals("finished")) {
       CURVES.put(id, curve);
       FACTS.put(id, new Object[] {rule, f, partition, f == 0 ? "none" : attack, seed, lr});
