@@ -47,7 +47,7 @@ public final class ScaleBench {
     Files.createDirectories(root);
     System.out.println(
         "| w | rule | on | step ms | gradients ms | rule ms (share) | ms per worker-gradient"
-            + " | peak live heap MB | peak RSS MB | results to driver MB/step |");
+            + " | peak heap after GC, MB | peak RSS MB | results to driver MB/step |");
     System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (int i = 2; i < args.length; i++) {
       String[] c = args[i].split(":");
@@ -131,7 +131,7 @@ public final class ScaleBench {
         t[0] / w,
         peakLive(root.resolve(id + ".gc")),
         Long.parseLong(Files.readString(root.resolve(id + ".rss")).strip().split("\n")[0]) / 1024,
-        resultBytes(events) / (steps - 1) / 1e6);
+        resultBytes(events) / 1e6);
   }
 
   /** Medians of step_ms, grad_ms and aggregate_ms over the steps after the first. */
@@ -164,7 +164,7 @@ public final class ScaleBench {
     return peak;
   }
 
-  /** The task result bytes of the steps' jobs after the first step's. */
+  /** The task result bytes per step of the steps' jobs, the first step's left out. */
   static double resultBytes(Path events) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<Integer, String> jobOfStage = new HashMap<>();
@@ -189,15 +189,17 @@ public final class ScaleBench {
       }
     }
     double bytes = 0;
+    java.util.Set<String> steps = new java.util.HashSet<>();
+    Pattern stepJob =
+        Pattern.compile("^(gradients|aggregate on executors|report summaries) (\\d+:\\d+)$");
     for (JsonNode t : tasks) {
       String d = description.getOrDefault(jobOfStage.get(t.get("Stage ID").asInt()), "");
-      Matcher m =
-          Pattern.compile("^(gradients|aggregate on executors|report summaries) 1:(\\d+)$")
-              .matcher(d);
-      if (m.find() && Integer.parseInt(m.group(2)) > 0) {
+      Matcher m = stepJob.matcher(d);
+      if (m.find() && !m.group(2).equals("1:0")) {
         bytes += t.get("Task Metrics").get("Result Size").asDouble();
+        steps.add(m.group(2));
       }
     }
-    return bytes;
+    return steps.isEmpty() ? 0 : bytes / steps.size();
   }
 }
