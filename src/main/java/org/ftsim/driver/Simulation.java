@@ -182,7 +182,7 @@ public final class Simulation {
         if (state.epochSteps == perEpoch) {
           console.epochDone(epoch, state.epochLoss / state.epochSteps);
         }
-        sink.flushIfDue();
+        sink.flush();
       }
     }
     if (divergence == null && checkpoints != null && checkpoints.dueAtEnd(state.step)) {

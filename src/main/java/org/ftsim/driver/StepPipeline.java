@@ -206,9 +206,8 @@ final class StepPipeline {
       }
     }
     for (int j = 1; j < plan.length; j++) {
-      float[][] computed = new float[n][];
-      workers.copies(params, epoch, stepInEpoch, flip, plan[j]).gradients().parallelStream()
-          .forEach(g -> computed[g.worker()] = g.values());
+      // Decoded as the copies' results arrived (their bytes are dropped then).
+      float[][] computed = workers.copies(params, epoch, stepInEpoch, flip, plan[j]).honest();
       copies[j] = faults.apply(step, computed);
       BatchNormState.clearState(copies[j], parts.state());
     }

@@ -46,18 +46,6 @@ public final class ResultSink implements AutoCloseable {
   private final List<Future<?>> pending = new ArrayList<>();
   private BiPredicate<Table, Row> written = (table, row) -> false;
   private final List<Consumer<Rows.Result>> listeners = new ArrayList<>();
-  private int bufferedRows;
-  private long lastFlush = System.nanoTime();
-
-  /**
-   * Rows buffered before {@link #flushIfDue} writes them: each flush is a Spark job and a file per
-   * table, about a second on a loaded machine whatever its size, so 1,024 workers' rows written at
-   * every step (an epoch of 32-sample workers on MNIST is one step) went at 610 rows/s.
-   */
-  public static final int FLUSH_ROWS = 100_000;
-
-  /** Longest time {@link #flushIfDue} keeps rows buffered, so a long run's rows reach disk. */
-  public static final long FLUSH_SECONDS = 60;
 
   /** A sink writing under {@code dir} (any Hadoop path). */
   public ResultSink(SparkSession spark, String dir) {
@@ -71,7 +59,6 @@ public final class ResultSink implements AutoCloseable {
       throw new IllegalArgumentException("the runs row is written by run(), after the others");
     }
     buffered.computeIfAbsent(row.table(), t -> new ArrayList<>()).add(row.row());
-    bufferedRows++;
     listeners.forEach(listener -> listener.accept(row));
   }
 
@@ -83,22 +70,8 @@ public final class ResultSink implements AutoCloseable {
     listeners.add(listener);
   }
 
-  /**
-   * {@link #flush}, when at least {@link #FLUSH_ROWS} rows are buffered or the last flush is {@link
-   * #FLUSH_SECONDS} old: what the run loop calls at the end of each epoch, so that short epochs
-   * (many workers, large global batches) do not write a file per table per step.
-   */
-  public void flushIfDue() {
-    if (bufferedRows >= FLUSH_ROWS
-        || System.nanoTime() - lastFlush >= FLUSH_SECONDS * 1_000_000_000L) {
-      flush();
-    }
-  }
-
   /** Hands the buffered rows to the writer; returns at once. */
   public void flush() {
-    bufferedRows = 0;
-    lastFlush = System.nanoTime();
     for (Table table : Table.values()) {
       List<Row> rows = buffered.get(table);
       if (rows != null) {

@@ -138,9 +138,9 @@ class ArchitectureRegistryTest {
     List<String> lines = ArchitectureRegistry.helpLines();
     assertEquals("architectures (--arch):", lines.get(0));
     assertEquals(
-        "  mlp            d-512-128-out perceptron, ReLU; any input; default of mnist,"
+        "  mlp              d-512-128-out perceptron, ReLU; any input; default of mnist,"
             + " fashion-mnist, synthetic",
         lines.get(2));
-    assertTrue(lines.get(4).startsWith("  lenet          LeNet-5"), lines.get(4));
+    assertTrue(lines.get(4).startsWith("  lenet            LeNet-5"), lines.get(4));
   }
 }
