@@ -1,15 +1,8 @@
 package org.ftsim.spark;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
-import scala.collection.JavaConverters;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
-import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
 
 /**
  * One step's gradients job, whose results are decoded into the n × d matrix as each task's arrive,
@@ -46,34 +39,9 @@ final class GradientStream {
    */
   static List<WorkerGradient> run(
       JavaRDD<Integer> rdd, String description, GradientTask task, float[][] honest) {
-    int partitions = rdd.getNumPartitions();
-    List<List<WorkerGradient>> results = new ArrayList<>(Collections.nCopies(partitions, null));
-    List<Object> indices = new ArrayList<>();
-    for (int p = 0; p < partitions; p++) {
-      indices.add(p);
-    }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    ClassTag<List<WorkerGradient>> tag = (ClassTag) ClassTag$.MODULE$.apply(List.class);
-    SparkContext context = rdd.context();
-    context.setJobDescription(description);
-    try {
-      context.runJob(
-          rdd.rdd(),
-          task,
-          JavaConverters.asScalaBufferConverter(indices).asScala().toSeq(),
-          new AbstractFunction2<Object, List<WorkerGradient>, BoxedUnit>() {
-            @Override
-            public BoxedUnit apply(Object index, List<WorkerGradient> result) {
-              results.set((Integer) index, decode(result, honest));
-              return BoxedUnit.UNIT;
-            }
-          },
-          tag);
-    } finally {
-      context.setJobDescription(null);
-    }
-    List<WorkerGradient> all = new ArrayList<>(honest.length);
-    results.forEach(all::addAll);
+    List<WorkerGradient> all =
+        new ArrayList<>(
+            PartitionTask.runJob(rdd, description, task, result -> decode(result, honest)));
     all.sort(java.util.Comparator.comparingInt(WorkerGradient::worker));
     return all;
   }

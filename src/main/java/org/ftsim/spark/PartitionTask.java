@@ -48,6 +48,18 @@ abstract class PartitionTask<U>
    * partition order.
    */
   static <U> List<U> runJob(JavaRDD<Integer> rdd, String description, PartitionTask<U> task) {
+    return runJob(rdd, description, task, result -> result);
+  }
+
+  /**
+   * As above, each partition's results passed through {@code onArrival} on the driver as they
+   * arrive (before the other partitions' are in), e.g. to decode and drop bytes early.
+   */
+  static <U> List<U> runJob(
+      JavaRDD<Integer> rdd,
+      String description,
+      PartitionTask<U> task,
+      java.util.function.UnaryOperator<List<U>> onArrival) {
     int partitions = rdd.getNumPartitions();
     List<List<U>> results = new ArrayList<>(Collections.nCopies(partitions, null));
     List<Object> indices = new ArrayList<>();
@@ -66,7 +78,7 @@ abstract class PartitionTask<U>
           new AbstractFunction2<Object, List<U>, BoxedUnit>() {
             @Override
             public BoxedUnit apply(Object index, List<U> result) {
-              results.set((Integer) index, result);
+              results.set((Integer) index, onArrival.apply(result));
               return BoxedUnit.UNIT;
             }
           },
