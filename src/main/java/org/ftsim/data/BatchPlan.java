@@ -219,6 +219,15 @@ public final class BatchPlan implements Serializable {
     return Arrays.copyOfRange(order(epoch), from, from + length);
   }
 
+  /** The length of {@link #subBatch}{@code (epoch, step, worker)}, without building it. */
+  public int subBatchLength(int step, int worker) {
+    if (pools != null) {
+      return sizes[worker];
+    }
+    int batch = globalBatchSize(step);
+    return batch / workers + (worker < batch % workers ? 1 : 0);
+  }
+
   private int[] pooledSubBatch(int epoch, int step, int worker) {
     int length = sizes[worker];
     if (length == 0) {

@@ -73,7 +73,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     List<Integer> pending = new ArrayList<>();
     for (int w : workers) {
       int owner = batchOwner == null ? w : batchOwner[w];
-      if (plan.value().subBatch(epoch, step, owner).length == 0) {
+      if (plan.value().subBatchLength(step, owner) == 0) {
         // A worker dealt no data (--byzantine-data none) computes nothing: a zero row, no loss.
         out.addAll(compute(partition, entry, pending));
         pending.clear();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -65,5 +67,26 @@ class BatchPlanTest {
     BatchPlan plan = new BatchPlan(batch, batch, n, 1);
     assertEquals(firstSize, plan.subBatch(1, 0, 0).length);
     assertEquals(batch / n, plan.subBatch(1, 0, n - 1).length);
+  }
+
+  @Test
+  void subBatchLengthIsTheLengthOfTheSubBatchWithoutBuildingIt() {
+    // IID with a last, partial global batch (1,000 = 3 × 300 + 100 over 7 workers), and pools
+    // with a worker dealt nothing (--byzantine-data none).
+    BatchPlan iid = new BatchPlan(1000, 300, 7, 3);
+    BatchPlan pooled =
+        BatchPlan.pooled(
+            new int[][] {{0, 1, 2, 3}, {}, {4, 5, 6, 7, 8}}, new int[] {2, 0, 3}, 9, 3);
+    for (BatchPlan plan : List.of(iid, pooled)) {
+      for (int step = 0; step < 4; step++) {
+        for (int w = 0; w < plan.workers(); w++) {
+          assertEquals(plan.subBatch(1, step, w).length, plan.subBatchLength(step, w));
+        }
+      }
+    }
+    assertEquals(0, pooled.subBatchLength(0, 1));
+    // 300 over 7 workers: 42 each, the first 300 mod 7 = 6 one more.
+    assertEquals(43, iid.subBatchLength(0, 0));
+    assertEquals(42, iid.subBatchLength(0, 6));
   }
 }
