@@ -50,8 +50,9 @@ final class WorkerMetrics {
         .forEach(
             w -> {
               float[] r = reported[w];
-              stats[w] =
-                  r == null ? null : new double[] {Vectors.norm(r), Vectors.dot(r, honestMean)};
+              // ‖r‖² and r·mean in one pass over r: the bits of Vectors.norm and Vectors.dot.
+              double[] sc = r == null ? null : Vectors.selfAndCross(r, honestMean);
+              stats[w] = sc == null ? null : new double[] {Math.sqrt(sc[0]), sc[1]};
             });
     List<WorkerRow> rows = new ArrayList<>(n);
     for (WorkerGradient g : computed) {

@@ -28,6 +28,47 @@ public final class Vectors {
     return (s0 + s1) + (s2 + s3);
   }
 
+  /**
+   * {x·x, x·m} in one pass over x: each the same sequence of additions as {@link #dot(float[],
+   * float[], int, int)}, so the same bits as two calls, at half the memory traffic of x.
+   */
+  public static double[] selfAndCross(float[] x, float[] m) {
+    if (x.length != m.length) {
+      throw new IllegalArgumentException(
+          "vectors of lengths " + x.length + " and " + m.length + " have no dot product");
+    }
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double c0 = 0;
+    double c1 = 0;
+    double c2 = 0;
+    double c3 = 0;
+    int j = 0;
+    int to = x.length;
+    for (; j + 3 < to; j += 4) {
+      double x0 = x[j];
+      double x1 = x[j + 1];
+      double x2 = x[j + 2];
+      double x3 = x[j + 3];
+      s0 += x0 * x0;
+      s1 += x1 * x1;
+      s2 += x2 * x2;
+      s3 += x3 * x3;
+      c0 += x0 * m[j];
+      c1 += x1 * m[j + 1];
+      c2 += x2 * m[j + 2];
+      c3 += x3 * m[j + 3];
+    }
+    for (; j < to; j++) {
+      double xj = x[j];
+      s0 += xj * xj;
+      c0 += xj * m[j];
+    }
+    return new double[] {(s0 + s1) + (s2 + s3), (c0 + c1) + (c2 + c3)};
+  }
+
   /** a·b. */
   public static double dot(float[] a, float[] b) {
     if (a.length != b.length) {

@@ -50,7 +50,9 @@ final class GradientStream {
   private static List<WorkerGradient> decode(List<WorkerGradient> result, float[][] honest) {
     List<WorkerGradient> kept = new ArrayList<>(result.size());
     for (WorkerGradient g : result) {
-      honest[g.worker()] = FloatBytes.decode(g.gradient());
+      if (g.gradient() != null) { // else written into honest by an inline task
+        honest[g.worker()] = FloatBytes.decode(g.gradient());
+      }
       kept.add(
           new WorkerGradient(
               g.worker(),

@@ -37,6 +37,13 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   private final boolean[] cleanToo;
   private final boolean ownersDraws;
 
+  /**
+   * Where the gradients go as floats when the task runs inline ({@link InlineTasks}): row w is
+   * worker w's, written straight from the network's buffer, and the results carry no bytes. Null:
+   * as bytes in the results (a Spark task).
+   */
+  private transient float[][] target;
+
   GradientTask(
       ModelSpec model,
       Broadcast<Dataset> train,
@@ -62,6 +69,12 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     this.ownersDraws = ownersDraws;
   }
 
+  /** Writes the gradients into {@code honest} rather than into the results (inline tasks only). */
+  GradientTask into(float[][] honest) {
+    this.target = honest;
+    return this;
+  }
+
   @Override
   List<WorkerGradient> run(int partition, List<Integer> workers) {
     NetworkCache.Entry entry = NetworkCache.get(model);
@@ -77,7 +90,12 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
         // A worker dealt no data (--byzantine-data none) computes nothing: a zero row, no loss.
         out.addAll(compute(partition, entry, pending));
         pending.clear();
-        byte[] zero = new byte[params.value().length];
+        byte[] zero = null;
+        if (target != null) {
+          target[w] = new float[params.value().length / Float.BYTES];
+        } else {
+          zero = new byte[params.value().length];
+        }
         out.add(new WorkerGradient(w, zero, 0, 0, partition, 0, null, null));
         continue;
       }
@@ -123,8 +141,14 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
     byte[][] gradients = new byte[count][];
     FloatBuffer[] into = new FloatBuffer[count];
     for (int i = 0; i < count; i++) {
-      gradients[i] = new byte[net.size() * Float.BYTES];
-      into[i] = FloatBytes.view(gradients[i]);
+      if (target != null) {
+        float[] floats = new float[net.size()];
+        target[workers.get(i)] = floats;
+        into[i] = FloatBuffer.wrap(floats);
+      } else {
+        gradients[i] = new byte[net.size() * Float.BYTES];
+        into[i] = FloatBytes.view(gradients[i]);
+      }
     }
     double[] losses;
     if (net.batches()) {

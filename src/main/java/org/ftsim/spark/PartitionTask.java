@@ -53,13 +53,21 @@ abstract class PartitionTask<U>
 
   /**
    * As above, each partition's results passed through {@code onArrival} on the driver as they
-   * arrive (before the other partitions' are in), e.g. to decode and drop bytes early.
+   * arrive (before the other partitions' are in), e.g. to decode and drop bytes early. With a local
+   * master the partitions run on this JVM's threads ({@link InlineTasks}), and {@code onArrival} on
+   * the thread that computed them, concurrently for different partitions: it must touch only what
+   * belongs to the partition it is given.
    */
   static <U> List<U> runJob(
       JavaRDD<Integer> rdd,
       String description,
       PartitionTask<U> task,
       java.util.function.UnaryOperator<List<U>> onArrival) {
+    if (InlineTasks.applies(rdd)) {
+      List<U> all = new ArrayList<>();
+      InlineTasks.run(rdd, task, onArrival).forEach(all::addAll);
+      return all;
+    }
     int partitions = rdd.getNumPartitions();
     List<List<U>> results = new ArrayList<>(Collections.nCopies(partitions, null));
     List<Object> indices = new ArrayList<>();

@@ -152,26 +152,27 @@ public final class SparkWorkers implements AutoCloseable {
       boolean[] cleanToo,
       boolean ownersDraws) {
     long t0 = System.nanoTime();
-    Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
+    Broadcast<byte[]> p = broadcast(params, workerRdd);
     long t1 = System.nanoTime();
     float[][] honest = new float[workers][];
+    GradientTask task =
+        new GradientTask(
+            model,
+            train,
+            plan,
+            p,
+            VERSIONS.incrementAndGet(),
+            epoch,
+            step,
+            flipLabels,
+            batchOwner,
+            cleanToo,
+            ownersDraws);
+    if (InlineTasks.applies(workerRdd)) {
+      task.into(honest);
+    }
     List<WorkerGradient> result =
-        GradientStream.run(
-            workerRdd,
-            "gradients " + epoch + ":" + step,
-            new GradientTask(
-                model,
-                train,
-                plan,
-                p,
-                VERSIONS.incrementAndGet(),
-                epoch,
-                step,
-                flipLabels,
-                batchOwner,
-                cleanToo,
-                ownersDraws),
-            honest);
+        GradientStream.run(workerRdd, "gradients " + epoch + ":" + step, task, honest);
     long t2 = System.nanoTime();
     p.destroy(false);
     if (result.size() != workers) {
@@ -191,6 +192,12 @@ public final class SparkWorkers implements AutoCloseable {
     }
     slowest = Math.max(slowest, total / cores);
     return new StepGradients(honest, result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
+  }
+
+  /** The parameters for the tasks of {@code rdd}: held in this JVM when they run inline. */
+  private Broadcast<byte[]> broadcast(float[] params, JavaRDD<Integer> rdd) {
+    byte[] bytes = FloatBytes.encode(params);
+    return InlineTasks.applies(rdd) ? new LocalValue<>(bytes) : jsc.broadcast(bytes);
   }
 
   /** The gradient task of one normal step (own sub-batches, no truth asked) at {@code params}. */
@@ -241,7 +248,7 @@ public final class SparkWorkers implements AutoCloseable {
 
   private Evaluation evaluate(float[] params, Broadcast<Dataset> test, JavaRDD<Integer> evalRdd) {
     long t0 = System.nanoTime();
-    Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
+    Broadcast<byte[]> p = broadcast(params, evalRdd);
     List<EvalChunk> chunks =
         new ArrayList<>(
             PartitionTask.runJob(

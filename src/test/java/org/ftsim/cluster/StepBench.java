@@ -90,34 +90,42 @@ public final class StepBench {
     rows.forEach(
         (name, v) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f |%n", name, v[0], v[1]));
     System.out.println();
-    System.out.println("| Spark overhead of a gradient job (event log, median), ms | |");
-    System.out.println("|---|---:|");
     Map<String, Double> log = ClusterBench.eventLog(events);
-    // Event-log times are whole milliseconds. In local mode a task's finish time is taken once
-    // the driver has received and deserialised its result, so the scheduler delay holds the
-    // launch and the hand-over of the result bytes.
-    Map<String, String> label =
-        Map.of(
-            "… slowest task: scheduler delay",
-            "… launch and result hand-over (slowest task's scheduler delay)",
-            "… slowest task: deserialisation on the executor",
-            "… launch: task deserialisation on the executor",
-            "… slowest task: run (broadcast fetch + compute)",
-            "… slowest task's run (broadcast fetch + compute)",
-            "… slowest task: result serialisation",
-            "… result serialisation on the executor",
-            "… slowest task: fetching an indirect result",
-            "… result transfer through the block manager (indirect results)",
-            "… driver's remainder (job − slowest task)",
-            "… driver's remainder (job − slowest task: the other results)");
-    log.forEach(
-        (name, v) ->
-            System.out.printf(Locale.ROOT, "| %s | %.2f |%n", label.getOrDefault(name, name), v));
-    System.out.printf(
-        Locale.ROOT,
-        "| decode of %d gradients into floats on the driver (timed here) | %.2f |%n",
-        workers,
-        decodeMs(workers, params));
+    if (log.values().stream().allMatch(v -> Double.isNaN(v))) {
+      // A local master runs the tasks inline (InlineTasks): no gradient job in the event log.
+      System.out.println(
+          "No gradient jobs in the event log: the tasks ran inline (a local master);"
+              + " FTSIM_JAVA_OPTS=-Dspark.ftsim.inlineTasks=false bench/step runs them as Spark"
+              + " jobs.");
+    } else {
+      System.out.println("| Spark overhead of a gradient job (event log, median), ms | |");
+      System.out.println("|---|---:|");
+      // Event-log times are whole milliseconds. In local mode a task's finish time is taken once
+      // the driver has received and deserialised its result, so the scheduler delay holds the
+      // launch and the hand-over of the result bytes.
+      Map<String, String> label =
+          Map.of(
+              "… slowest task: scheduler delay",
+              "… launch and result hand-over (slowest task's scheduler delay)",
+              "… slowest task: deserialisation on the executor",
+              "… launch: task deserialisation on the executor",
+              "… slowest task: run (broadcast fetch + compute)",
+              "… slowest task's run (broadcast fetch + compute)",
+              "… slowest task: result serialisation",
+              "… result serialisation on the executor",
+              "… slowest task: fetching an indirect result",
+              "… result transfer through the block manager (indirect results)",
+              "… driver's remainder (job − slowest task)",
+              "… driver's remainder (job − slowest task: the other results)");
+      log.forEach(
+          (name, v) ->
+              System.out.printf(Locale.ROOT, "| %s | %.2f |%n", label.getOrDefault(name, name), v));
+      System.out.printf(
+          Locale.ROOT,
+          "| decode of %d gradients into floats on the driver (timed here) | %.2f |%n",
+          workers,
+          decodeMs(workers, params));
+    }
     System.out.println();
     Matcher eval = Pattern.compile("evaluation ([0-9.]+) s in all").matcher(console);
     double evalS = eval.find() ? Double.parseDouble(eval.group(1)) : Double.NaN;

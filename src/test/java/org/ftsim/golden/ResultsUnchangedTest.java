@@ -78,6 +78,27 @@ class ResultsUnchangedTest {
     assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual);
   }
 
+  /**
+   * With a local master the gradient and evaluation tasks run on this JVM's threads (inline, issue
+   * 15); as Spark jobs, as on a cluster, they write the same rows.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"mlp", "krum-bucketing", "dirichlet-adam"})
+  void sparkJobsWriteTheRowsInlineTasksWrite(String name) throws IOException {
+    String tb = dir.resolve("runs").toString();
+    SparkSession spark = SparkTestSession.get();
+    spark.sparkContext().setLocalProperty("spark.ftsim.inlineTasks", "false");
+    try {
+      CommandRuns.ftsim(
+          Stream.concat(Arrays.stream(config(name)), Stream.of("--run-id", name, "-tb", tb))
+              .toList());
+    } finally {
+      spark.sparkContext().setLocalProperty("spark.ftsim.inlineTasks", null);
+    }
+    Path golden = Path.of("src/test/resources/golden", name + ".txt");
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), dump(tb, name));
+  }
+
   /** Every table's rows of {@code runId}, sorted, one line each, timings left out. */
   static String dump(String tb, String runId) {
     SparkSession spark = SparkTestSession.get();

@@ -25,6 +25,29 @@ class VectorsTest {
     assertThrows(IllegalArgumentException.class, () -> Vectors.squaredDistance(a, new float[4]));
   }
 
+  /** One pass for the metrics' ‖x‖² and x·m gives the bits of the two separate kernels. */
+  @Test
+  void selfAndCrossIsNormAndDotBitForBit() {
+    assertEquals(
+        35, Vectors.selfAndCross(new float[] {1, 2, 3, 4, 5}, new float[] {5, 4, 3, 2, 1})[1]);
+    assertEquals(25, Vectors.selfAndCross(new float[] {3, 4}, new float[] {0, 0})[0]);
+    SplittableRandom random = new SplittableRandom(3);
+    for (int n : new int[] {0, 1, 3, 4, 7, 1000, 468_874}) {
+      float[] x = new float[n];
+      float[] m = new float[n];
+      for (int j = 0; j < n; j++) {
+        x[j] = (float) (random.nextGaussian() * 1e-3);
+        m[j] = (float) random.nextGaussian();
+      }
+      double[] sc = Vectors.selfAndCross(x, m);
+      assertEquals(
+          Double.doubleToLongBits(Vectors.norm(x)), Double.doubleToLongBits(Math.sqrt(sc[0])));
+      assertEquals(Double.doubleToLongBits(Vectors.dot(x, m)), Double.doubleToLongBits(sc[1]));
+    }
+    assertThrows(
+        IllegalArgumentException.class, () -> Vectors.selfAndCross(new float[2], new float[3]));
+  }
+
   /** Four accumulators over j mod 4, the tail into the first, then (s0 + s1) + (s2 + s3). */
   @Test
   void theSummationOrderIsFixed() {
