@@ -264,6 +264,21 @@ abstract class Dl4jNetwork implements Network {
     return stats;
   }
 
+  /** {@link #activationsPerSample}, once known (-1: not yet). */
+  private long activations = -1;
+
+  @Override
+  public final long activationsPerSample(int inputSize) {
+    if (activations < 0) {
+      activations = activations(Nd4j.zeros(DataType.FLOAT, 1, inputSize));
+      model.clear();
+    }
+    return activations;
+  }
+
+  /** The total length of the activations of one input row in inference mode, input included. */
+  abstract long activations(INDArray oneRow);
+
   @Override
   public final float[] output(float[] features, int rows) {
     float[] y = infer(matrix(features, rows)).dup('c').data().asFloat();

@@ -65,4 +65,9 @@ public final class GraphNetwork extends Dl4jNetwork {
   INDArray infer(INDArray features) {
     return graph.outputSingle(false, features);
   }
+
+  @Override
+  long activations(INDArray oneRow) {
+    return graph.feedForward(oneRow, false).values().stream().mapToLong(INDArray::length).sum();
+  }
 }

@@ -90,4 +90,12 @@ public interface Network {
    * classification).
    */
   float[] output(float[] features, int rows);
+
+  /**
+   * The floats of every layer's activations for one input of {@code inputSize} floats in inference
+   * mode, input included: how much memory an {@link #output} pass needs per row. 0: not known.
+   */
+  default long activationsPerSample(int inputSize) {
+    return 0;
+  }
 }

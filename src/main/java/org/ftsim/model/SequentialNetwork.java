@@ -42,4 +42,9 @@ public final class SequentialNetwork extends Dl4jNetwork {
   INDArray infer(INDArray features) {
     return network.output(features, false);
   }
+
+  @Override
+  long activations(INDArray oneRow) {
+    return network.feedForward(oneRow, false).stream().mapToLong(INDArray::length).sum();
+  }
 }

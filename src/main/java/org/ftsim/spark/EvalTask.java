@@ -77,9 +77,30 @@ final class EvalTask extends PartitionTask<EvalChunk> {
    */
   static final int INPUT_BUDGET = 1 << 22;
 
+  /**
+   * Floats of activations per forward pass (32 MB): a chunk through a network with wide
+   * convolutions (the bucketing code's MNIST CNN: 68 k activation floats per image, and DL4J's
+   * im2col buffers several times that) goes a few dozen rows at a time, so that evaluating on both
+   * cores does not take gigabytes. A dense network's chunk of MNIST still goes whole.
+   */
+  static final long ACTIVATION_BUDGET = 1L << 23;
+
+  /**
+   * The rows per forward pass for {@code network}: the chunk's, unless the input or the activations
+   * budget says fewer. Fixed per network, so the totals never depend on partitioning.
+   */
+  static int rowsPerPass(Network network, int inputSize, int chunk) {
+    long rows = Math.min(chunk, INPUT_BUDGET / inputSize);
+    long activations = network.activationsPerSample(inputSize);
+    if (activations > 0) {
+      rows = Math.min(rows, ACTIVATION_BUDGET / activations);
+    }
+    return (int) Math.max(1, rows);
+  }
+
   /** The network's outputs for {@code indices}, row-major, in passes of at most the budget. */
   private float[] outputs(Network network, Dataset data, int[] indices) {
-    int rows = Math.max(1, Math.min(indices.length, INPUT_BUDGET / model.input().size()));
+    int rows = Math.min(indices.length, rowsPerPass(network, model.input().size(), chunkSize));
     if (rows == indices.length) {
       return network.output(Batches.features(data, indices, model.input()), indices.length);
     }
