@@ -19,6 +19,23 @@ public interface Aggregator {
   Aggregation aggregate(float[][] gradients);
 
   /**
+   * Whether the rule needs the server's root gradient g₀ ({@link FlTrust}, computed on the trusted
+   * samples of {@code --root-samples}); such a rule aggregates through {@link #aggregate(float[][],
+   * float[])} only.
+   */
+  default boolean needsRoot() {
+    return false;
+  }
+
+  /**
+   * Aggregates the rows given the server's root gradient {@code root} (length d; null when the run
+   * computes none). A rule that does not {@link #needsRoot() need} it ignores it.
+   */
+  default Aggregation aggregate(float[][] gradients, float[] root) {
+    return aggregate(gradients);
+  }
+
+  /**
    * Throws {@link IllegalArgumentException}, naming both numbers, when n inputs do not satisfy the
    * rule's precondition (e.g. {@code Krum needs n > 2f + 2; got n=5, f=2}).
    */

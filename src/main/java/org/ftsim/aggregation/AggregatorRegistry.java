@@ -14,6 +14,8 @@ import org.ftsim.base.Spec;
  * geomed[:nu,iters,tol]}, {@code cclip[:tau,iters,zero,momentum,power]}, {@code monna[:pivot]},
  * {@code dnc[:dim,iters,c]}, {@code clipped-clustering[:tau]}; e.g. {@code
  * geomed:nu=1e-6,iters=100}. Rules that draw random numbers ({@code dnc}) take the run's seed.
+ * {@code fltrust} scores the reports against the server's root gradient ({@link
+ * Aggregator#needsRoot()}), which a run computes with {@code --root-samples N}.
  */
 public final class AggregatorRegistry {
 
@@ -101,6 +103,7 @@ public final class AggregatorRegistry {
                 f,
                 spec.requireKeys(List.of("tau"))
                     .number(0, "tau", ClippedClustering.DEFAULT_MAX_THRESHOLD)));
+    RULES.put("fltrust", (spec, f, seed) -> noParams(spec, new FlTrust(f)));
   }
 
   private AggregatorRegistry() {}

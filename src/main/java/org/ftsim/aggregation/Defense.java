@@ -116,6 +116,14 @@ public final class Defense {
     return dropsFlagged;
   }
 
+  /**
+   * Whether the rule needs the server's root gradient ({@code fltrust}): then {@link
+   * #apply(float[][], boolean[], float[])} must be given it.
+   */
+  public boolean needsRoot() {
+    return stages.rule().needsRoot();
+  }
+
   /** The aggregation rule. */
   public Aggregator rule() {
     return stages.rule();
@@ -199,6 +207,14 @@ public final class Defense {
    * @return the aggregate, k, and for each given row whether it was used
    */
   public Aggregation apply(float[][] rows, boolean[] faulty) {
+    return apply(rows, faulty, null);
+  }
+
+  /**
+   * {@link #apply(float[][], boolean[])} with the server's root gradient {@code root} of this step
+   * (for a rule that {@link #needsRoot() needs} it; null: none).
+   */
+  public Aggregation apply(float[][] rows, boolean[] faulty, float[] root) {
     Rows.requireMatrix(rows);
     int n = rows.length;
     int missing = workers - n;
@@ -206,9 +222,9 @@ public final class Defense {
         && rebuild != null
         && !stages.feasible(n - (stages.dropsKnownFaulty() ? count(faulty) : 0))) {
       int f = Math.max(0, tolerated - missing);
-      return fallbacks.computeIfAbsent(f, rebuild::apply).apply(rows, faulty);
+      return fallbacks.computeIfAbsent(f, rebuild::apply).apply(rows, faulty, root);
     }
-    return stages.aggregate(rows, faulty);
+    return stages.aggregate(rows, faulty, root);
   }
 
   private static int count(boolean[] flags) {

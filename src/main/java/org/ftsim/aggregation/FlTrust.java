@@ -11,22 +11,56 @@ import org.ftsim.linalg.Vectors;
  * <p>The cosine divides by max(‖x_i‖ ‖g_0‖, 10⁻⁶), as Blades' (torch's CosineSimilarity, eps =
  * 10⁻⁶). A report with a non-finite coordinate, or pointing away from g_0, gets TS = 0 and is not
  * used; when no report has TS > 0 the aggregate is 0 (no update; Blades would divide by zero). k is
- * the number of reports with TS > 0. This is the rule alone: it is not in {@link
- * AggregatorRegistry}, because the driver does not yet compute a root gradient (no {@code
- * --root-samples}). Cao, Fang, Liu, Gong, "FLTrust: Byzantine-robust federated learning via trust
- * bootstrapping", NDSS 2021; Blades' {@code Fltrust}.
+ * the number of reports with TS > 0. The aggregate is a convex combination of vectors of norm
+ * ‖g_0‖, so its norm never exceeds ‖g_0‖, whatever the reports.
+ *
+ * <p>The rule has no precondition on n and f (the root of trust replaces an honest majority); the
+ * declared f is only {@link #tolerated()}. In a run, {@code -df fltrust} needs {@code
+ * --root-samples N}: the driver computes g_0 at each step on those N training samples ({@code
+ * driver.RootGradient}) and passes it through {@link #aggregate(float[][], float[])}; {@link
+ * #aggregate(float[][])} alone refuses. Cao, Fang, Liu, Gong, "FLTrust: Byzantine-robust federated
+ * learning via trust bootstrapping", NDSS 2021; Blades' {@code Fltrust}.
  */
-public final class FlTrust {
+public final class FlTrust implements Aggregator {
 
   /** The floor of the cosine's denominator. */
   static final double EPSILON = 1e-6;
 
+  private final int tolerated;
+
+  /** FLTrust declared for f = 0. */
+  public FlTrust() {
+    this(0);
+  }
+
+  /** FLTrust declared for f = {@code tolerated} (any f: the rule has no precondition on it). */
+  public FlTrust(int tolerated) {
+    this.tolerated = Feasibility.nonNegative("f", tolerated);
+  }
+
+  @Override
+  public boolean needsRoot() {
+    return true;
+  }
+
+  @Override
+  public int tolerated() {
+    return tolerated;
+  }
+
+  /** Refuses: FLTrust scores the reports against a root gradient ({@code --root-samples}). */
+  @Override
+  public Aggregation aggregate(float[][] gradients) {
+    return aggregate(gradients, null);
+  }
+
   /** Aggregates the reports against the root gradient {@code root} (of the same length). */
+  @Override
   public Aggregation aggregate(float[][] gradients, float[] root) {
     int d = Rows.requireMatrix(gradients);
     if (root == null || root.length != d) {
       throw new IllegalArgumentException(
-          "fltrust needs a root gradient of length "
+          "fltrust needs the server's root gradient (--root-samples) of length "
               + d
               + "; got "
               + (root == null ? "none" : String.valueOf(root.length)));

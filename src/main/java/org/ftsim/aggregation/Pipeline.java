@@ -84,9 +84,11 @@ final class Pipeline {
    * @param rows the reported gradients that arrived, in worker order
    * @param faulty for each row, whether its worker is known to be faulty (read only by {@code
    *     drop}; may be null otherwise)
+   * @param root the server's root gradient, for a rule that {@link Aggregator#needsRoot() needs} it
+   *     (null: none)
    * @return the aggregate, k, and for each given row whether it was used
    */
-  Aggregation aggregate(float[][] rows, boolean[] faulty) {
+  Aggregation aggregate(float[][] rows, boolean[] faulty, float[] root) {
     int n = rows.length;
     float[][] input = rows;
     int[] index = CoordinateUse.all(n);
@@ -118,7 +120,7 @@ final class Pipeline {
       fanIn *= stage.fanIn();
       input = stage.rows();
     }
-    Aggregation inner = rule.aggregate(input);
+    Aggregation inner = rule.aggregate(input, root);
     boolean[] used = new boolean[n];
     for (int r = 0; r < inner.used().length; r++) {
       if (inner.used()[r]) {

@@ -37,6 +37,12 @@ public final class Seeds {
   /** The plan of which workers replicate which sub-batches ({@code --detect redundancy}). */
   public static final long REDUNDANCY = 0x5245444EL;
 
+  /**
+   * The server's trusted root samples ({@code --root-samples}): drawing them, and the random draws
+   * (dropout masks) of the root gradient at each step.
+   */
+  public static final long ROOT = 0x524F4F54L;
+
   private Seeds() {}
 
   /** A 64-bit seed for stream {@code tag} at {@code coordinates}, mixed with SplitMix64. */

@@ -75,7 +75,8 @@ final class OptionsConfig {
             c.pre == null ? "" : c.pre,
             c.tolerate == null ? -1 : c.tolerate,
             c.detect,
-            c.aggregateOn),
+            c.aggregateOn,
+            rootSamples(c.rootSamples)),
         // As the prototype's: collecting the replica pairs turns correction on.
         new CorrectionConfig(
             c.correct || c.dataCollPath != null,
@@ -84,6 +85,15 @@ final class OptionsConfig {
             c.correctWeight,
             c.replicaSteps,
             c.dataCollPath));
+  }
+
+  /** {@code --root-samples}: null gives 0 (none); given, it must be positive. */
+  static int rootSamples(Integer n) {
+    if (n != null && n <= 0) {
+      throw new UserError(
+          "--root-samples " + n + ": must be a positive number of samples (omit it for none)");
+    }
+    return n == null ? 0 : n;
   }
 
   /** {@code 200,400} as a list; null or blank: none. */

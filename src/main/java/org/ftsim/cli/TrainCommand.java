@@ -129,6 +129,14 @@ final class TrainCommand extends ProtocolOptions {
   String pre;
 
   @Option(
+      name = "--root-samples",
+      metaVar = "N",
+      usage =
+          "the server's N trusted samples, drawn from the training set with the seed (they stay"
+              + " in the workers' data); the root gradient -df fltrust needs (default: none)")
+  Integer rootSamples;
+
+  @Option(
       name = "--lr",
       metaVar = "X",
       usage = "base learning rate, scaled by sqrt(k) (default: the dataset's, listed below)")

@@ -10,9 +10,12 @@ package org.ftsim.config;
  * @param detect detector spec ({@code --detect}), or null for none
  * @param aggregateOn where the faults and the rule run ({@code --aggregate-on}): {@link #DRIVER}
  *     (null means it) or {@link #EXECUTORS}
+ * @param rootSamples the server's trusted root samples ({@code --root-samples}), drawn from the
+ *     training set with the seed, on which the driver computes the root gradient {@code fltrust}
+ *     needs; 0 for none
  */
 public record DefenseConfig(
-    String defense, String pre, int tolerate, String detect, String aggregateOn) {
+    String defense, String pre, int tolerate, String detect, String aggregateOn, int rootSamples) {
 
   /** Faults and rule on the driver, over the n × d matrix: the default. */
   public static final String DRIVER = "driver";
@@ -25,9 +28,18 @@ public record DefenseConfig(
       throw new ConfigException(
           "--aggregate-on", aggregateOn, "valid: " + DRIVER + ", " + EXECUTORS);
     }
+    if (rootSamples < 0) {
+      throw new ConfigException("--root-samples", rootSamples, "must be positive (or 0: none)");
+    }
   }
 
-  /** A defense aggregated on the driver. */
+  /** A defense without root samples. */
+  public DefenseConfig(
+      String defense, String pre, int tolerate, String detect, String aggregateOn) {
+    this(defense, pre, tolerate, detect, aggregateOn, 0);
+  }
+
+  /** A defense aggregated on the driver, without root samples. */
   public DefenseConfig(String defense, String pre, int tolerate, String detect) {
     this(defense, pre, tolerate, detect, null);
   }
@@ -39,7 +51,7 @@ public record DefenseConfig(
 
   /** With detector {@code spec} (null: none) instead. */
   public DefenseConfig withDetect(String spec) {
-    return new DefenseConfig(defense, pre, tolerate, spec, aggregateOn);
+    return new DefenseConfig(defense, pre, tolerate, spec, aggregateOn, rootSamples);
   }
 
   /** Whether the faults and the rule run on the executors. */

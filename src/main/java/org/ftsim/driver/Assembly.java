@@ -48,7 +48,10 @@ public final class Assembly {
     String rule =
         d.defense() != null ? d.defense() : !faulty || c.correction().enabled() ? "mean" : "drop";
     int tolerate = d.tolerate() >= 0 ? d.tolerate() : c.faults().faulty().size();
-    c = c.withDefense(new DefenseConfig(rule, d.pre(), tolerate, d.detect(), d.aggregateOn()));
+    c =
+        c.withDefense(
+            new DefenseConfig(
+                rule, d.pre(), tolerate, d.detect(), d.aggregateOn(), d.rootSamples()));
     if (!DatasetRegistry.names().contains(dataset)) {
       return c;
     }
@@ -107,6 +110,7 @@ public final class Assembly {
       }
     }
     Defense rule = defense(c);
+    RootGradient.check(c, rule);
     String detect = c.defense().detect();
     if (detect != null) {
       DetectionStage.detector(c);
@@ -167,7 +171,8 @@ public final class Assembly {
         network.statePositions(),
         ProtocolParts.momentum(c, faults(c)),
         ProtocolParts.schedule(c),
-        ProtocolParts.weightDecay(c));
+        ProtocolParts.weightDecay(c),
+        RootGradient.of(c, model, train));
   }
 
   /** The network's input: the dataset's images, resized to {@code --resize} if set. */

@@ -25,6 +25,8 @@ import org.ftsim.optim.WeightDecay;
  * @param momentum the honest workers' momentum ({@code --worker-momentum}), this run's instance
  * @param schedule the learning rate's step schedule ({@code --lr-milestones}, {@code --lr-decay})
  * @param weightDecay the weight decay added to the aggregate ({@code --weight-decay})
+ * @param root the server's root gradient ({@code --root-samples}, for {@code -df fltrust}), this
+ *     run's instance; null without root samples
  */
 public record Components(
     ModelSpec model,
@@ -37,4 +39,5 @@ public record Components(
     int[] state,
     WorkerMomentumStage momentum,
     StepSchedule schedule,
-    WeightDecay weightDecay) {}
+    WeightDecay weightDecay,
+    RootGradient root) {}

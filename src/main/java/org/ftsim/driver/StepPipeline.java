@@ -32,7 +32,6 @@ final class StepPipeline {
   private final ResultSink sink;
   private final Console console;
   private final ExecutorStep onExecutors;
-  private final DefenseQuery probe;
 
   StepPipeline(
       SimulationConfig config,
@@ -52,7 +51,6 @@ final class StepPipeline {
     this.workers = workers;
     this.sink = sink;
     this.console = console;
-    this.probe = new DefenseQuery(parts.defense());
   }
 
   /** Takes global step {@code step} (step {@code stepInEpoch} of {@code epoch}), in place. */
@@ -87,9 +85,12 @@ final class StepPipeline {
     double trainLoss = lossSum / computing;
     // Worker momentum: each honest worker sends its momentum vector, which the faults then see.
     parts.momentum().apply(honest);
+    // The server's root gradient (-df fltrust), on its trusted samples at the same parameters.
+    float[] root = parts.root() == null ? null : parts.root().at(params, step);
 
     // 2. Faults: what each worker reports (null: it crashed); never batch norm's statistics.
-    float[][] reported = faults.apply(step, honest, probe);
+    // Adaptive faults query the defense as it will aggregate (with the step's root gradient).
+    float[][] reported = faults.apply(step, honest, new DefenseQuery(parts.defense(), root));
     BatchNormState.clearState(reported, parts.state());
 
     // 3. Detection: the detector's verdict on what was reported, scored against the truth.
@@ -128,7 +129,7 @@ final class StepPipeline {
             faults,
             owners,
             parts.defense().dropsFlagged() ? uncorrected(detected.flagged(), corrected) : null);
-    Aggregation aggregate = defend(arrivals, step);
+    Aggregation aggregate = defend(arrivals, step, root);
     long t2 = System.nanoTime();
 
     // 6. Optimizer: the update with the scheduled rate scaled by k and the weight decay added to
@@ -247,9 +248,9 @@ final class StepPipeline {
    * The defense's aggregate of what arrived. A step at which too few reports arrive for the rule,
    * even counting the missing workers among the faulty ones, fails the run with one line.
    */
-  private Aggregation defend(Arrivals arrivals, int step) {
+  private Aggregation defend(Arrivals arrivals, int step, float[] root) {
     try {
-      return parts.defense().apply(arrivals.rows(), arrivals.faulty());
+      return parts.defense().apply(arrivals.rows(), arrivals.faulty(), root);
     } catch (IllegalArgumentException e) {
       throw new RunFailure(
           "step "

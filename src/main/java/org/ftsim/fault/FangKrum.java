@@ -20,8 +20,15 @@ import java.util.Arrays;
  *
  * <p>Needs n − 2c − 1 ≥ 1 and n − c − 2 ≥ 1.
  *
+ * <p>The counts are the paper's (n = m workers, c attackers): Γ_i holds the m − c − 2 benign models
+ * nearest w_i, the first term is divided by (m − 2c − 1)·√d, and Krum scores over m − c − 2
+ * neighbours (Blanchard et al.'s n − f − 2). The NDSS'21 Min-Max/Min-Sum authors' port of this
+ * attack ({@code compute_lambda_fang}, copied by many later codes) sums n_benign − 2 − c = m − 2c −
+ * 2 distances instead, a smaller λ₀; its Krum check keeps m − c − 2. Neither ByzFL nor the Blades
+ * sources read (bladesteam/blades, master) ship a Fang attack to compare with.
+ *
  * <p>Fang, M., Cao, X., Jia, J. and Gong, N. Z. (2020), "Local Model Poisoning Attacks to
- * Byzantine-Robust Federated Learning", USENIX Security 2020, §3 (attack on Krum).
+ * Byzantine-Robust Federated Learning", USENIX Security 2020, §3 (attack on Krum, the bound on λ).
  */
 public final class FangKrum implements Scalable {
 

@@ -31,6 +31,18 @@ public final class Gradients {
   }
 
   /**
+   * Writes into {@code into} (length n) the gradient of the mean loss of {@code net} (at its
+   * current parameters) over the samples {@code indices} of {@code data} on their true labels, as
+   * inputs of shape {@code input}, with random draws from {@code randomSeed}, exactly as a worker
+   * computes its own (the same batch building and {@link Network#gradient}); returns the mean loss.
+   * The driver's root gradient ({@code --root-samples}) is computed so.
+   */
+  public static double into(
+      Network net, Dataset data, InputShape input, int[] indices, long randomSeed, float[] into) {
+    return net.gradient(Batches.of(data, indices, false, input), randomSeed, into);
+  }
+
+  /**
    * {@link #compute(Network, Dataset, int[], boolean, long)} through {@code scratch} (length n).
    */
   static Result compute(

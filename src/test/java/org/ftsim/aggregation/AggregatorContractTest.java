@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * outside the honest range, and preconditions checked with both numbers. Every name in {@link
  * AggregatorRegistry#names()} is covered, so a new rule is tested as soon as it is registered.
  * MoNNA averages around a trusted row (row 0): it is not invariant to a permutation of the rows,
- * and its outliers are injected into the other rows.
+ * and its outliers are injected into the other rows. FLTrust is given the server's root gradient
+ * ({@link Gradients#aggregate}); it rescales every report to the root's norm, so that its output is
+ * checked finite and no longer than the root rather than inside the honest rows' range.
  */
 class AggregatorContractTest {
 
@@ -81,8 +83,8 @@ class AggregatorContractTest {
     int f = 2;
     float[][] rows = Gradients.normal(seed, n, 37, 1);
     int[] perm = Gradients.permutation(seed + 100, n);
-    Aggregation a = rule(name, f).aggregate(rows);
-    Aggregation b = rule(name, f).aggregate(Gradients.permute(rows, perm));
+    Aggregation a = Gradients.aggregate(rule(name, f), rows);
+    Aggregation b = Gradients.aggregate(rule(name, f), Gradients.permute(rows, perm));
     assertClose(a.gradient(), b.gradient(), 1e-5);
     assertEquals(a.kept(), b.kept());
     for (int i = 0; i < n; i++) {
@@ -94,7 +96,7 @@ class AggregatorContractTest {
   @MethodSource("rulesAndSeeds")
   void identicalInputsGiveThatInput(String name, long seed) {
     float[] x = Gradients.normal(seed, 1, 29, 3)[0];
-    Aggregation a = rule(name, 2).aggregate(Gradients.copies(x, 11));
+    Aggregation a = Gradients.aggregate(rule(name, 2), Gradients.copies(x, 11));
     assertClose(x, a.gradient(), 1e-6);
     assertTrue(a.kept() >= 1 && a.kept() <= 11, "k=" + a.kept());
     assertTrue(Rows.count(a.used()) >= 1, "some row is used");
@@ -127,7 +129,27 @@ class AggregatorContractTest {
         rows[bad[b]] = outlier(kind, d, random);
         isBad[bad[b]] = true;
       }
-      float[] out = rule.aggregate(rows).gradient();
+      float[] out;
+      if (rule.needsRoot()) {
+        // FLTrust: the server's root gradient is honest (the mean of the honest rows); the output,
+        // a convex combination of vectors of its norm, is finite and no longer than it.
+        float[][] honest = new float[n - f][];
+        for (int i = 0, h = 0; i < n; i++) {
+          if (!isBad[i]) {
+            honest[h++] = rows[i];
+          }
+        }
+        float[] root = Gradients.root(honest);
+        out = rule.aggregate(rows, root).gradient();
+        double norm = org.ftsim.linalg.Vectors.norm(out);
+        double rootNorm = org.ftsim.linalg.Vectors.norm(root);
+        assertTrue(norm <= rootNorm * (1 + 1e-5), name + ": |out| " + norm + " > " + rootNorm);
+        for (float x : out) {
+          assertTrue(Float.isFinite(x), name + " n=" + n + " f=" + f + ": " + x);
+        }
+        continue;
+      }
+      out = rule.aggregate(rows).gradient();
       for (int j = 0; j < d; j++) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
@@ -181,10 +203,11 @@ class AggregatorContractTest {
       }
       float[][] rows = Gradients.normal(n, n, 5, 1);
       if (feasible) {
-        assertEquals(5, rule(name, f).aggregate(rows).gradient().length);
+        assertEquals(5, Gradients.aggregate(rule(name, f), rows).gradient().length);
       } else {
         IllegalArgumentException e =
-            assertThrows(IllegalArgumentException.class, () -> rule(name, f).aggregate(rows));
+            assertThrows(
+                IllegalArgumentException.class, () -> Gradients.aggregate(rule(name, f), rows));
         assertTrue(e.getMessage().contains("n=" + size), e.getMessage());
       }
     }
@@ -196,10 +219,10 @@ class AggregatorContractTest {
   @MethodSource("rules")
   void raggedOrEmptyInputIsRefused(String name) {
     Aggregator rule = rule(name, 0);
-    assertThrows(IllegalArgumentException.class, () -> rule.aggregate(new float[0][]));
+    assertThrows(IllegalArgumentException.class, () -> Gradients.aggregate(rule, new float[0][]));
     assertThrows(
         IllegalArgumentException.class,
-        () -> rule.aggregate(new float[][] {{1, 2}, {3}, {4, 5}, {6, 7}}));
+        () -> Gradients.aggregate(rule, new float[][] {{1, 2}, {3}, {4, 5}, {6, 7}}));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -211,7 +234,7 @@ class AggregatorContractTest {
     for (int i = 0; i < rows.length; i++) {
       before[i] = rows[i].clone();
     }
-    rule(name, 2).aggregate(rows);
+    Gradients.aggregate(rule(name, 2), rows);
     for (int i = 0; i < rows.length; i++) {
       assertArrayEquals(before[i], rows[i]);
     }

@@ -48,8 +48,10 @@ class DeterminismTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rules")
   void ruleIsBitIdenticalOnOneAndFourThreads(String name) throws Exception {
-    Aggregation a = one.submit(() -> AggregatorRegistry.create(name, 2).aggregate(rows)).get();
-    Aggregation b = four.submit(() -> AggregatorRegistry.create(name, 2).aggregate(rows)).get();
+    Aggregation a =
+        one.submit(() -> Gradients.aggregate(AggregatorRegistry.create(name, 2), rows)).get();
+    Aggregation b =
+        four.submit(() -> Gradients.aggregate(AggregatorRegistry.create(name, 2), rows)).get();
     assertArrayEquals(a.gradient(), b.gradient());
     assertArrayEquals(a.used(), b.used());
     assertEquals(a.kept(), b.kept());

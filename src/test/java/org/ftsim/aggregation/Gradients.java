@@ -42,6 +42,48 @@ final class Gradients {
     return rows;
   }
 
+  /**
+   * The rule's aggregate of {@code rows}; a rule that needs the server's root gradient ({@code
+   * fltrust}) is given {@link #root} of the rows, as a server whose trusted samples follow the
+   * honest workers' distribution would compute it.
+   */
+  static Aggregation aggregate(Aggregator rule, float[][] rows) {
+    return rule.needsRoot() ? rule.aggregate(rows, root(rows)) : rule.aggregate(rows);
+  }
+
+  /**
+   * The mean of the rows of {@code rows} whose coordinates are all finite, in row order; null when
+   * the rows are not a matrix (ragged or empty) or none is finite.
+   */
+  static float[] root(float[][] rows) {
+    if (rows.length == 0 || rows[0] == null) {
+      return null;
+    }
+    int d = rows[0].length;
+    double[] sum = new double[d];
+    int count = 0;
+    for (float[] row : rows) {
+      if (row == null || row.length != d) {
+        return null;
+      }
+      if (!org.ftsim.linalg.Vectors.allFinite(row)) {
+        continue;
+      }
+      for (int j = 0; j < d; j++) {
+        sum[j] += row[j];
+      }
+      count++;
+    }
+    if (count == 0) {
+      return null;
+    }
+    float[] mean = new float[d];
+    for (int j = 0; j < d; j++) {
+      mean[j] = (float) (sum[j] / count);
+    }
+    return mean;
+  }
+
   /** The rows as a matrix of doubles. */
   static double[][] toDouble(float[][] rows) {
     double[][] out = new double[rows.length][];

@@ -83,6 +83,13 @@ class BadInputTest {
         "--validation 1                | --validation 1.0: must be in [0, 1)",
         "--validation 0.9999           | --validation 0.9999: holding out 0.9999 of 2048 samples leaves an empty part",
         "--arch byzfl-cnn-mnist        | --arch byzfl-cnn-mnist: byzfl-cnn-mnist takes 1×28×28 images, as its source (MNIST); got 1×1×16 (dataset synthetic)",
+        "-df fltrust                   | -df/--defense fltrust: scores the reports against the server's root gradient: give --root-samples N",
+        "-df fltrust --root-samples 0  | --root-samples 0: must be a positive number of samples",
+        "-df fltrust --root-samples -5 | --root-samples -5: must be a positive number of samples",
+        "-df fltrust --root-samples 5000 | --root-samples 5000: more than the 2048 samples of the training set",
+        "-df fltrust --root-samples 1700 --validation 0.2 | --root-samples 1700: more than the 1638 samples of the training set",
+        "--root-samples 10             | --root-samples 10: only -df fltrust uses the server's root gradient; -df mean does not",
+        "-df fltrust --root-samples 10 --aggregate-on executors | --aggregate-on executors: rule fltrust runs on the driver only",
         "sweeep                        | unknown command 'sweeep'",
       })
   void userErrorsAreOneLineWithStatusTwoAndWriteNothing(String args, String expected) {

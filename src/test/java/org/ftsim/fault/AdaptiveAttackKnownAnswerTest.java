@@ -131,6 +131,21 @@ class AdaptiveAttackKnownAnswerTest {
   }
 
   @Test
+  void fangKrumSumsTheNMinusFMinusTwoNearestHonestDistancesAsThePaper() {
+    // n = 6, c = 1: h = 5 honest gradients, at 0, 1, 3, 6, 10 on the first of d = 4 coordinates.
+    // Each sums its n − c − 2 = 3 nearest honest distances: 0: 1+3+6 = 10; 1: 1+2+5 = 8; 3: 2+3+3
+    // = 8; 6: 3+4+5 = 12; 10: 4+7+9 = 20; min 8, over (n − 2c − 1)·√d = 3·2; the farthest from 0
+    // is 10, over √d: λ₀ = 8/6 + 5. (The n − 2c − 2 = 2 nearest of the NDSS'21 authors' port,
+    // compute_lambda_fang, would give min 3 and 3/6 + 5.)
+    float[][] rows = new float[5][4];
+    float[] at = {0, 1, 3, 6, 10};
+    for (int i = 0; i < 5; i++) {
+      rows[i][0] = at[i];
+    }
+    assertEquals(8.0 / 6 + 5, FangKrum.upperBound(rows, 1), 1e-12);
+  }
+
+  @Test
   void fangKrumIsRefusedWhereItsBoundIsUndefined() {
     IllegalArgumentException e =
         assertThrows(
