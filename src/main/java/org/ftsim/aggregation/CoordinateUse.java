@@ -14,6 +14,7 @@ final class CoordinateUse {
   private final float[] lo;
   private final float[] hi;
   private int offset;
+  private boolean unbounded;
 
   /** Tracks the rows {@code members} of {@code rows}, for slices of at most {@code width}. */
   CoordinateUse(float[][] rows, int[] members, int width) {
@@ -33,19 +34,32 @@ final class CoordinateUse {
   void mark(int j, float low, float high) {
     lo[j - offset] = low;
     hi[j - offset] = high;
+    unbounded |= high == Float.POSITIVE_INFINITY;
   }
 
   /** Counts, for each member row, the coordinates of the slice [offset, offset + width) it kept. */
   void count(int width) {
+    float[] low = lo;
+    float[] high = hi;
+    int from = offset;
     for (int i : members) {
       float[] row = rows[i];
       int c = 0;
-      for (int j = 0; j < width; j++) {
-        float v = SelectionNetwork.key(row[offset + j]);
-        c += v >= lo[j] && v <= hi[j] ? 1 : 0;
+      if (unbounded) {
+        for (int j = 0; j < width; j++) {
+          float v = SelectionNetwork.key(row[from + j]);
+          c += v >= low[j] && v <= high[j] ? 1 : 0;
+        }
+      } else {
+        // NaN (ordered as +∞) compares false, as +∞ would against a finite upper end.
+        for (int j = 0; j < width; j++) {
+          float v = row[from + j];
+          c += (v >= low[j]) & (v <= high[j]) ? 1 : 0;
+        }
       }
       kept[i] += c;
     }
+    unbounded = false;
   }
 
   /** Per row (of all rows; 0 for non-members), the coordinates in which it was kept. */

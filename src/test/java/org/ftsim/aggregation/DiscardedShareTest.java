@@ -35,6 +35,16 @@ class DiscardedShareTest {
   }
 
   @Test
+  void aNonFiniteValueIsKeptWhereTheKeptRangeReachesInfinity() {
+    // Coordinate 0: 1, NaN (ordered as +∞), +∞: the median is +∞, and both non-finite values are
+    // kept there. Coordinate 1: 1, 2, 3: the median is 2 (row 1).
+    float[][] rows = {{1, 1}, {Float.NaN, 2}, {Float.POSITIVE_INFINITY, 3}};
+    Aggregation a = new CoordinateMedian(0).aggregate(rows);
+    assertArrayEquals(new double[] {1, 0, 0.5}, a.discarded());
+    assertArrayEquals(new boolean[] {false, true, true}, a.used());
+  }
+
+  @Test
   void krumLeavesOutAllButOneAndReportsItsScores() {
     // n − f − 2 = 2 neighbours: row 0: 1 + 4 = 5; row 1: 1 + 1 = 2; row 2: 1 + 1 = 2; row 3:
     // 1 + 4 = 5; row 4: 97² + 98² = 19013. Rows 1 and 2 tie; the sum to all others breaks it
