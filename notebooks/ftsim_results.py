@@ -27,7 +27,8 @@ SCHEMAS = {
     "metric_name STRING NOT NULL,metric DOUBLE NOT NULL,test_loss DOUBLE NOT NULL,"
     "eval_ms DOUBLE NOT NULL",
     "workers": "run_id STRING NOT NULL,step INT NOT NULL,worker INT NOT NULL,batch INT NOT NULL,"
-    "sub_batch_of INT NOT NULL,faulty BOOLEAN NOT NULL,fault STRING,used BOOLEAN NOT NULL,grad_norm DOUBLE,"
+    "sub_batch_of INT NOT NULL,faulty BOOLEAN NOT NULL,fault STRING,used BOOLEAN NOT NULL,"
+    "rule_suspicion DOUBLE,rule_score DOUBLE,grad_norm DOUBLE,"
     "loss DOUBLE NOT NULL,cos_to_honest_mean DOUBLE,corrected BOOLEAN NOT NULL,"
     "correction_error DOUBLE,flagged BOOLEAN,suspicion DOUBLE",
     "shards": "run_id STRING NOT NULL,worker INT NOT NULL,label INT NOT NULL,count INT NOT NULL",

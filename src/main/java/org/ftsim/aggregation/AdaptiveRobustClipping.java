@@ -28,6 +28,11 @@ public final class AdaptiveRobustClipping implements PreAggregator {
 
   @Override
   public float[][] apply(float[][] gradients) {
+    return preAggregate(gradients).rows();
+  }
+
+  @Override
+  public PreAggregation preAggregate(float[][] gradients) {
     Rows.requireMatrix(gradients);
     int n = gradients.length;
     checkFeasible(n);
@@ -40,7 +45,8 @@ public final class AdaptiveRobustClipping implements PreAggregator {
     double[] sorted = norms.clone();
     Arrays.sort(sorted);
     double threshold = sorted[n - clipped - 1];
-    return StaticClipping.clip(gradients, norms, threshold);
+    return PreAggregation.scaled(
+        StaticClipping.clip(gradients, norms, threshold), StaticClipping.factors(norms, threshold));
   }
 
   @Override

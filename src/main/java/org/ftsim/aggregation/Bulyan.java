@@ -9,8 +9,10 @@ package org.ftsim.aggregation;
  * with one neighbour each); they are broken by the sum of distances to all remaining inputs, then
  * by index, so that the selection does not depend on worker order. Precondition n ≥ 4f + 3; f = 0
  * is exactly {@link Mean}. k = β = n − 4f, the values averaged per coordinate; the rows used are
- * the Krum-selected ones that were kept in some coordinate. Non-finite rows score +∞ and are never
- * selected while at most f are present. El Mhamdi, Guerraoui, Rouault, "The hidden vulnerability of
+ * the Krum-selected ones that were kept in some coordinate; a row's discarded share is 1 when it
+ * was not selected, else the share of coordinates it was trimmed in; its score is its Krum score
+ * among all n rows (the first selection round's). Non-finite rows score +∞ and are never selected
+ * while at most f are present. El Mhamdi, Guerraoui, Rouault, "The hidden vulnerability of
  * distributed learning in Byzantium", ICML 2018.
  */
 public final class Bulyan implements Aggregator {
@@ -42,8 +44,12 @@ public final class Bulyan implements Aggregator {
     if (f == 0) {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }
-    int[] selection = select(PairwiseDistances.of(gradients).squared(), f);
-    return MeaMed.closestToMedian(gradients, selection, selection.length - 2 * f, d);
+    double[][] squared = PairwiseDistances.of(gradients).squared();
+    int[] selection = select(squared, f);
+    Aggregation a = MeaMed.closestToMedian(gradients, selection, selection.length - 2 * f, d);
+    // The first selection round's scores: each row's Krum score among all n.
+    return new Aggregation(
+        a.gradient(), a.kept(), a.used(), a.discarded(), Krum.scores(squared, f));
   }
 
   /** The θ = n − 2f rows chosen by iterated Krum, in increasing index order. */

@@ -12,9 +12,11 @@ package org.ftsim.aggregation;
  *
  * <p>Precondition n > 2f. A non-finite row contributes nothing (as if it had reported v_l): its
  * direction is undefined. Iterations run on the coefficients of v in the span of the rows and v_0
- * ({@link CombinationDistances}), so L costs O(n²) each. k is the number of finite rows, all used.
- * Karimireddy, He, Jaggi, "Learning from history for Byzantine robust optimization", ICML 2021;
- * defaults τ = 10 and L = 5 as in the Blades implementation of the authors' code.
+ * ({@link CombinationDistances}), so L costs O(n²) each. k is the number of finite rows, all used;
+ * a row's discarded share is 1 − its clipping factor min(1, τ/‖x_i − v_{L−1}‖) in the last
+ * iteration, its score that distance. Karimireddy, He, Jaggi, "Learning from history for Byzantine
+ * robust optimization", ICML 2021; defaults τ = 10 and L = 5 as in the Blades implementation of the
+ * authors' code.
  */
 public final class CenteredClipping implements Aggregator {
 
@@ -117,9 +119,11 @@ public final class CenteredClipping implements Aggregator {
     boolean[] far = distances.far();
     double[] a = new double[n + 1];
     a[n] = 1;
+    double[] clip = new double[n];
+    double[] dist = new double[n + 1];
     for (int l = 0; l < iterations; l++) {
-      double[] dist = CombinationDistances.distances(distances.squared(), far, a);
-      double[] clip = new double[n];
+      dist = CombinationDistances.distances(distances.squared(), far, a);
+      clip = new double[n];
       double total = 0;
       for (int i = 0; i < n; i++) {
         if (!far[i] && !far[n]) {
@@ -137,11 +141,19 @@ public final class CenteredClipping implements Aggregator {
     }
     float[] v = Rows.combine(points, a);
     centre = v.clone();
+    // The last iteration's clipping factors and distances to its centre v_{L−1}.
+    double[] scores = new double[n];
+    int finite = 0;
+    for (int i = 0; i < n; i++) {
+      finite += far[i] ? 0 : 1;
+      scores[i] = far[i] || Double.isNaN(dist[i]) ? Double.POSITIVE_INFINITY : dist[i];
+    }
+    Aggregation clipped = Aggregation.clipped(v, finite, clip, scores);
     boolean[] used = new boolean[n];
     for (int i = 0; i < n; i++) {
       used[i] = !far[i];
     }
-    return new Aggregation(v, Rows.count(used), used);
+    return new Aggregation(v, finite, used, clipped.discarded(), scores);
   }
 
   /** The coordinate-wise median, with any non-finite coordinate (more than f bad) set to 0. */

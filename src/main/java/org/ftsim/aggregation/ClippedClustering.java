@@ -16,7 +16,8 @@ import java.util.List;
  * every row (as Blades maps NaN and ±∞), and is never averaged; so is a zero row's distance.
  * Clusters merge by the smallest mean distance (lowest indices among equals) until two remain; the
  * larger wins, the one holding row 0 when they are equal. The declared f only sets the precondition
- * n > 2f. k is the number of rows averaged. Li, Lyu, Wang, Chen, Luo, "An experimental study of
+ * n > 2f. k is the number of rows averaged; a row's discarded share is 1 when it is left out, else
+ * 1 − its clipping factor min(1, τ/‖x_i‖). Li, Lyu, Wang, Chen, Luo, "An experimental study of
  * Byzantine-robust aggregation schemes in federated learning", IEEE TBD 2023; Blades' {@code
  * Clippedclustering} (τ_max = 10⁵, average linkage, mean).
  */
@@ -88,8 +89,11 @@ public final class ClippedClustering implements Aggregator {
     if (Rows.count(used) == 0) {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }
-    return new Aggregation(
-        NormClipping.clippedMean(gradients, norms, threshold, used), Rows.count(used), used);
+    return Aggregation.clipped(
+        NormClipping.clippedMean(gradients, norms, threshold, used),
+        Rows.count(used),
+        NormClipping.factors(norms, threshold, used),
+        null);
   }
 
   /** 1 − cos(x_i, x_j), or 2 where a row is far or zero. */

@@ -3,7 +3,8 @@ package org.ftsim.aggregation;
 /**
  * The driver of the coordinate-wise rules: for each block of coordinates, copy the values of the
  * member rows (NaN as +∞), order them with a {@link SelectionNetwork}, and hand the ordered columns
- * to the rule, which reads its ranks and marks the rows it used ({@link CoordinateUse}).
+ * to the rule, which reads its ranks and marks the range of values it kept per coordinate; the rows
+ * are then counted against those ranges ({@link CoordinateUse}).
  */
 final class ColumnOrder {
 
@@ -24,18 +25,19 @@ final class ColumnOrder {
 
   /**
    * Runs {@code reader} over all d coordinates of rows {@code members}, ordered by {@code network};
-   * returns, for every row, whether the reader marked it used in some coordinate.
+   * returns, for every row, the number of coordinates in which its value lay within the range the
+   * reader marked kept (0 for rows outside {@code members}).
    */
-  static boolean[] forEach(float[][] rows, int[] members, SelectionNetwork network, Reader reader) {
+  static int[] forEach(float[][] rows, int[] members, SelectionNetwork network, Reader reader) {
     int d = rows[0].length;
     int m = members.length;
     int width = Math.max(64, Math.min(1024, CACHE_FLOATS / m));
-    boolean[][] used = new boolean[CoordinateBlocks.count(d)][];
+    int[][] kept = new int[CoordinateBlocks.count(d)][];
     CoordinateBlocks.forEach(
         d,
         (block, from, to) -> {
           float[][] columns = new float[m][width];
-          CoordinateUse use = new CoordinateUse(rows, members);
+          CoordinateUse use = new CoordinateUse(rows, members, width);
           for (int s = from; s < to; s += width) {
             int w = Math.min(width, to - s);
             for (int r = 0; r < m; r++) {
@@ -46,10 +48,35 @@ final class ColumnOrder {
               }
             }
             network.apply(columns, w);
+            use.slice(s);
             reader.read(columns, w, s, use);
+            use.count(w);
           }
-          used[block] = use.used();
+          kept[block] = use.kept();
         });
-    return CoordinateUse.union(used, rows.length);
+    int[] total = new int[rows.length];
+    for (int[] b : kept) {
+      for (int i = 0; i < total.length; i++) {
+        total[i] += b[i];
+      }
+    }
+    return total;
+  }
+
+  /**
+   * A coordinate-wise rule's aggregation from the coordinates each row was kept in ({@link
+   * #forEach}): a row is used when kept in some coordinate, and discarded in the share (d − kept)/d
+   * of its coordinates.
+   */
+  static Aggregation aggregation(float[] gradient, int k, int[] keptCoordinates) {
+    int d = gradient.length;
+    int n = keptCoordinates.length;
+    boolean[] used = new boolean[n];
+    double[] discarded = new double[n];
+    for (int i = 0; i < n; i++) {
+      used[i] = keptCoordinates[i] > 0;
+      discarded[i] = (double) (d - keptCoordinates[i]) / d;
+    }
+    return new Aggregation(gradient, k, used, discarded, null);
   }
 }

@@ -37,7 +37,7 @@ public final class CoordinateMedian implements Aggregator {
     float[] out = new float[d];
     int lo = (n - 1) / 2;
     int hi = n / 2;
-    boolean[] used =
+    int[] kept =
         ColumnOrder.forEach(
             gradients,
             CoordinateUse.all(n),
@@ -52,7 +52,7 @@ public final class CoordinateMedian implements Aggregator {
                 use.mark(offset + j, a, b);
               }
             });
-    return new Aggregation(out, hi - lo + 1, used);
+    return ColumnOrder.aggregation(out, hi - lo + 1, kept);
   }
 
   @Override

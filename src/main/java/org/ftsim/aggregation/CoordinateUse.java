@@ -1,48 +1,70 @@
 package org.ftsim.aggregation;
 
 /**
- * For a coordinate-wise rule and one block of coordinates: which rows entered the aggregate in at
- * least one coordinate, i.e. whose value (ordered by {@link SelectionNetwork#key}) lay within the
- * range of the values kept there. Rows already found are not examined again, so the cost is small
- * once every honest row has been seen.
+ * For a coordinate-wise rule and one block of coordinates: in how many coordinates each row entered
+ * the aggregate, i.e. its value (ordered by {@link SelectionNetwork#key}) lay within the range of
+ * the values kept there. The rule marks each coordinate's kept range as it reads a slice of ordered
+ * columns; {@link #count} then passes once over the member rows' slice, row by row.
  */
 final class CoordinateUse {
 
   private final float[][] rows;
-  private final int[] pending;
-  private int pendingCount;
-  private final boolean[] used;
+  private final int[] members;
+  private final int[] kept;
+  private final float[] lo;
+  private final float[] hi;
+  private int offset;
+  private boolean unbounded;
 
-  /** Tracks the rows {@code candidates} of {@code rows}. */
-  CoordinateUse(float[][] rows, int[] candidates) {
+  /** Tracks the rows {@code members} of {@code rows}, for slices of at most {@code width}. */
+  CoordinateUse(float[][] rows, int[] members, int width) {
     this.rows = rows;
-    this.pending = candidates.clone();
-    this.pendingCount = candidates.length;
-    this.used = new boolean[rows.length];
+    this.members = members.clone();
+    this.kept = new int[rows.length];
+    this.lo = new float[width];
+    this.hi = new float[width];
   }
 
-  /** Marks the rows whose value at coordinate j lies in [lo, hi]. */
-  void mark(int j, float lo, float hi) {
-    for (int p = 0; p < pendingCount; ) {
-      int i = pending[p];
-      float v = SelectionNetwork.key(rows[i][j]);
-      if (v >= lo && v <= hi) {
-        used[i] = true;
-        pending[p] = pending[--pendingCount];
+  /** Starts a slice of coordinates from {@code offset}. */
+  void slice(int offset) {
+    this.offset = offset;
+  }
+
+  /** Records that coordinate j (of the current slice) kept the values in [low, high]. */
+  void mark(int j, float low, float high) {
+    lo[j - offset] = low;
+    hi[j - offset] = high;
+    unbounded |= high == Float.POSITIVE_INFINITY;
+  }
+
+  /** Counts, for each member row, the coordinates of the slice [offset, offset + width) it kept. */
+  void count(int width) {
+    float[] low = lo;
+    float[] high = hi;
+    int from = offset;
+    for (int i : members) {
+      float[] row = rows[i];
+      int c = 0;
+      if (unbounded) {
+        for (int j = 0; j < width; j++) {
+          float v = SelectionNetwork.key(row[from + j]);
+          c += v >= low[j] && v <= high[j] ? 1 : 0;
+        }
       } else {
-        p++;
+        // NaN (ordered as +∞) compares false, as +∞ would against a finite upper end.
+        for (int j = 0; j < width; j++) {
+          float v = row[from + j];
+          c += (v >= low[j]) & (v <= high[j]) ? 1 : 0;
+        }
       }
+      kept[i] += c;
     }
+    unbounded = false;
   }
 
-  /** Whether every candidate has been marked (then {@link #mark} has nothing left to do). */
-  boolean done() {
-    return pendingCount == 0;
-  }
-
-  /** The rows marked so far. */
-  boolean[] used() {
-    return used;
+  /** Per row (of all rows; 0 for non-members), the coordinates in which it was kept. */
+  int[] kept() {
+    return kept;
   }
 
   /** All rows 0..n-1. */
@@ -52,16 +74,5 @@ final class CoordinateUse {
       a[i] = i;
     }
     return a;
-  }
-
-  /** The union of per-block results. */
-  static boolean[] union(boolean[][] perBlock, int n) {
-    boolean[] u = new boolean[n];
-    for (boolean[] b : perBlock) {
-      for (int i = 0; i < n; i++) {
-        u[i] |= b[i];
-      }
-    }
-    return u;
   }
 }

@@ -15,8 +15,9 @@ import org.ftsim.linalg.SymmetricEigen;
  * rows still weighted (ByzFL's over all), so that every iteration zeroes one weight. The loop stops
  * early when the covariance vanishes. f = 0 is the exact {@link Mean} (ByzFL's loop does not run).
  * Non-finite rows start at weight 0. Precondition n > 2f. k is the number of rows of positive
- * weight in the returned mean. Allouah, Guerraoui, Stephan, "Towards trustworthy federated learning
- * with untrusted participants", ICML 2025; ByzFL's {@code CAF}.
+ * weight in the returned mean; a row's discarded share is 1 − c_i / max_j c_j of those weights.
+ * Allouah, Guerraoui, Stephan, "Towards trustworthy federated learning with untrusted
+ * participants", ICML 2025; ByzFL's {@code CAF}.
  */
 public final class CovarianceBoundFilter implements Aggregator {
 
@@ -109,11 +110,11 @@ public final class CovarianceBoundFilter implements Aggregator {
         c[i] *= Math.max(0, 1 - tau[i] / tauMax);
       }
     }
-    boolean[] used = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      used[i] = best[i] > 0;
+    int positive = 0;
+    for (double w : best) {
+      positive += w > 0 ? 1 : 0;
     }
-    return new Aggregation(Rows.combine(gradients, best), Rows.count(used), used);
+    return Aggregation.weighted(Rows.combine(gradients, best), positive, best, null);
   }
 
   /**

@@ -19,10 +19,10 @@ import org.ftsim.linalg.Vectors;
  * t, r)} of {@link Seeds}; the call counter is state (one instance per run, {@link #reset()}
  * restarts it). Rows with a non-finite coordinate are never kept and are left out of μ and G. If no
  * row survives every round (possible when T·⌊c·f⌋ ≥ n), the rows kept in the most rounds are
- * averaged. Precondition n > 2f; f = 0 is the exact {@link Mean}. k is the number of rows averaged.
- * Shejwalkar, Houmansadr, "Manipulating the Byzantine: optimizing model poisoning attacks and
- * defenses for federated learning", NDSS 2021; defaults b = 10,000, T = 5, c = 1 as in Blades'
- * {@code DnC}.
+ * averaged. Precondition n > 2f; f = 0 is the exact {@link Mean}. k is the number of rows averaged;
+ * each row's score is its s_i averaged over the rounds. Shejwalkar, Houmansadr, "Manipulating the
+ * Byzantine: optimizing model poisoning attacks and defenses for federated learning", NDSS 2021;
+ * defaults b = 10,000, T = 5, c = 1 as in Blades' {@code DnC}.
  */
 public final class DivideAndConquer implements Aggregator {
 
@@ -105,9 +105,13 @@ public final class DivideAndConquer implements Aggregator {
     }
     int keep = n - (int) Math.floor(filterFraction * tolerated);
     int[] votes = new int[n];
+    double[] meanScores = new double[n];
     for (int r = 0; r < rounds; r++) {
       int[] columns = sample(d, subsample, Seeds.random(seed, DNC, call, r));
       double[] scores = scores(gradients, finite, columns);
+      for (int i = 0; i < n; i++) {
+        meanScores[i] += scores[i] / rounds;
+      }
       int[] order = Krum.orderByScore(scores);
       for (int p = 0; p < keep; p++) {
         if (finite[order[p]]) {
@@ -123,7 +127,7 @@ public final class DivideAndConquer implements Aggregator {
     for (int i = 0; i < n; i++) {
       used[i] = votes[i] == most;
     }
-    return new Aggregation(Rows.mean(gradients, used), Rows.count(used), used);
+    return Aggregation.selected(Rows.mean(gradients, used), Rows.count(used), used, meanScores);
   }
 
   /**

@@ -86,13 +86,14 @@ public final class FlTrust implements Aggregator {
     for (double t : trust) {
       total += t;
     }
-    boolean[] used = new boolean[n];
     double[] weights = new double[n];
+    int trusted = 0;
     for (int i = 0; i < n; i++) {
-      used[i] = trust[i] > 0;
-      weights[i] = used[i] ? trust[i] / total * rootNorm / norms[i] : 0;
+      trusted += trust[i] > 0 ? 1 : 0;
+      weights[i] = trust[i] > 0 ? trust[i] / total * rootNorm / norms[i] : 0;
     }
-    return new Aggregation(Rows.combine(gradients, weights), Rows.count(used), used);
+    // Discarded: 1 − TS_i / max_j TS_j (the length normalisation discards nothing).
+    return Aggregation.weighted(Rows.combine(gradients, weights), trusted, trust, null);
   }
 
   @Override

@@ -10,9 +10,9 @@ package org.ftsim.aggregation;
  * <p>Iterations run on the coefficients of z in the span of the rows, with distances from the
  * pairwise distance matrix ({@link CombinationDistances}), so each costs O(n²) and many are
  * affordable. Precondition n > 2f (breakdown point ½). Non-finite rows get weight 0. k is the
- * number of rows with positive weight (the finite ones). Pillutla, Kakade, Harchaoui, "Robust
- * aggregation for federated learning", IEEE TSP 2022 (RFA; ν = 10⁻⁶ as there); Weiszfeld, Tohoku
- * Math. J. 1937.
+ * number of rows with positive weight (the finite ones); a row's discarded share is 1 − β_i / max_j
+ * β_j, its score its distance to the median. Pillutla, Kakade, Harchaoui, "Robust aggregation for
+ * federated learning", IEEE TSP 2022 (RFA; ν = 10⁻⁶ as there); Weiszfeld, Tohoku Math. J. 1937.
  */
 public final class GeometricMedian implements Aggregator {
 
@@ -102,11 +102,12 @@ public final class GeometricMedian implements Aggregator {
         a[i] /= total;
       }
     }
-    boolean[] used = new boolean[n];
+    // The score: each row's distance to the returned median (+∞ for a non-finite row).
+    double[] toMedian = CombinationDistances.distances(distances.squared(), far, a);
     for (int i = 0; i < n; i++) {
-      used[i] = !far[i];
+      toMedian[i] = far[i] ? Double.POSITIVE_INFINITY : toMedian[i];
     }
-    return new Aggregation(Rows.combine(gradients, a), finite, used);
+    return Aggregation.weighted(Rows.combine(gradients, a), finite, a, toMedian);
   }
 
   @Override

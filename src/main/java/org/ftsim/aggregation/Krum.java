@@ -6,14 +6,14 @@ import java.util.Arrays;
  * Krum: the input with the smallest score, where score(i) = Σ_{i→j} ‖x_i − x_j‖² sums over the n −
  * f − 2 inputs closest to x_i (itself excluded).
  *
- * <p>Precondition n > 2f + 2. k = 1, and the row used is the one returned. Equal scores (a pair of
- * mutual nearest neighbours ties whenever n − f − 2 = 1) are broken by the sum of squared distances
- * to all other inputs, then by the lower index, so that the choice does not depend on worker order.
- * A non-finite row is infinitely far from every other, so its score is +∞ and it is chosen only if
- * every row is non-finite. Distances come from {@link PairwiseDistances} (Gram identity, ND4J
- * gemm). Blanchard, El Mhamdi, Guerraoui, Stainer, "Machine learning with adversaries: Byzantine
- * tolerant gradient descent", NeurIPS 2017. (ByzFL sums over n − f − 1 neighbours; this follows the
- * paper.)
+ * <p>Precondition n > 2f + 2. k = 1, and the row used is the one returned; every row's score is
+ * reported (the rule's {@link Aggregation#scores}). Equal scores (a pair of mutual nearest
+ * neighbours ties whenever n − f − 2 = 1) are broken by the sum of squared distances to all other
+ * inputs, then by the lower index, so that the choice does not depend on worker order. A non-finite
+ * row is infinitely far from every other, so its score is +∞ and it is chosen only if every row is
+ * non-finite. Distances come from {@link PairwiseDistances} (Gram identity, ND4J gemm). Blanchard,
+ * El Mhamdi, Guerraoui, Stainer, "Machine learning with adversaries: Byzantine tolerant gradient
+ * descent", NeurIPS 2017. (ByzFL sums over n − f − 1 neighbours; this follows the paper.)
  */
 public final class Krum implements Aggregator {
 
@@ -40,8 +40,9 @@ public final class Krum implements Aggregator {
     int n = gradients.length;
     checkFeasible(n);
     double[][] squared = PairwiseDistances.of(gradients).squared();
-    int best = orderByScore(scores(squared, tolerated), scores(squared, -2))[0];
-    return new Aggregation(Rows.copy(gradients, best), 1, Rows.mask(n, best));
+    double[] scores = scores(squared, tolerated);
+    int best = orderByScore(scores, scores(squared, -2))[0];
+    return Aggregation.selected(Rows.copy(gradients, best), 1, Rows.mask(n, best), scores);
   }
 
   static void requireKrumFeasible(String rule, int n, int f) {

@@ -49,7 +49,7 @@ public final class MeaMed implements Aggregator {
     int lo = (m - 1) / 2;
     int hi = m / 2;
     float[] out = new float[d];
-    boolean[] used =
+    int[] kept =
         ColumnOrder.forEach(
             rows,
             members,
@@ -87,11 +87,11 @@ public final class MeaMed implements Aggregator {
               for (int j = 0; j < width; j++) {
                 out[offset + j] = (float) (sum[j] / keep);
               }
-              for (int j = 0; j < width && !use.done(); j++) {
+              for (int j = 0; j < width; j++) {
                 use.mark(offset + j, ordered[start[j]][j], ordered[start[j] + keep - 1][j]);
               }
             });
-    return new Aggregation(out, keep, used);
+    return ColumnOrder.aggregation(out, keep, kept);
   }
 
   @Override

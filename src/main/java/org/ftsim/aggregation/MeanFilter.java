@@ -10,8 +10,9 @@ import java.util.stream.IntStream;
  *
  * <p>Precondition n > 2f; f = 0 is exactly {@link Mean}. A non-finite input has score +∞ and is
  * left out of the others' scores. k = n − f; the rows used are the kept ones (lowest index first
- * among equal scores). A cheap detector, not a proven robust rule: it removes only faults that move
- * a gradient's mean. From the ftsim prototype's {@code mean_filter} (left unfinished there).
+ * among equal scores); the scores s_i are reported. A cheap detector, not a proven robust rule: it
+ * removes only faults that move a gradient's mean. From the ftsim prototype's {@code mean_filter}
+ * (left unfinished there).
  */
 public final class MeanFilter implements Aggregator {
 
@@ -68,7 +69,7 @@ public final class MeanFilter implements Aggregator {
     for (int r = 0; r < n - tolerated; r++) {
       keep[order[r]] = true;
     }
-    return new Aggregation(Rows.mean(gradients, keep), n - tolerated, keep);
+    return Aggregation.selected(Rows.mean(gradients, keep), n - tolerated, keep, scores);
   }
 
   private static double sum(float[] x) {

@@ -14,9 +14,9 @@ import org.ftsim.linalg.Vectors;
  * it is not invariant to a permutation of the workers. Precondition n > 2f and p < n. Ties in
  * distance go to the lower index. f = 0 is the exact {@link Mean}. A non-finite row is infinitely
  * far, so it enters N_p only if more than f rows are bad; a non-finite pivot makes the result
- * non-finite. k = n − f, the rows of N_p used. Farhadkhani, Guerraoui, Gupta, Hoang, Pinot,
- * Stephan, "Robust collaborative learning with linear gradient overhead", ICML 2023; ByzFL's {@code
- * MoNNA} (idx = 0 by default).
+ * non-finite. k = n − f, the rows of N_p used; each row's score is its squared distance to the
+ * pivot. Farhadkhani, Guerraoui, Gupta, Hoang, Pinot, Stephan, "Robust collaborative learning with
+ * linear gradient overhead", ICML 2023; ByzFL's {@code MoNNA} (idx = 0 by default).
  */
 public final class Monna implements Aggregator {
 
@@ -72,7 +72,8 @@ public final class Monna implements Aggregator {
     fromPivot[pivot] = Double.NEGATIVE_INFINITY;
     int[] nearest = Arrays.copyOf(Krum.orderByScore(fromPivot), n - tolerated);
     boolean[] used = Rows.mask(n, nearest);
-    return new Aggregation(Rows.mean(gradients, used), nearest.length, used);
+    fromPivot[pivot] = 0;
+    return Aggregation.selected(Rows.mean(gradients, used), nearest.length, used, fromPivot);
   }
 
   @Override

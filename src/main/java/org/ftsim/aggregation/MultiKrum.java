@@ -6,9 +6,9 @@ package org.ftsim.aggregation;
  *
  * <p>Preconditions n > 2f + 2 and m ≤ n − f; m defaults to n − f. With m = n (so f = 0) every row
  * is kept and the result is exactly {@link Mean}. k = m; the rows used are the m selected (equal
- * scores ordered as in {@link Krum}). Non-finite rows score +∞. El Mhamdi, Guerraoui, Rouault, "The
- * hidden vulnerability of distributed learning in Byzantium", ICML 2018; Blanchard et al., NeurIPS
- * 2017.
+ * scores ordered as in {@link Krum}), and every row's Krum score is reported. Non-finite rows score
+ * +∞. El Mhamdi, Guerraoui, Rouault, "The hidden vulnerability of distributed learning in
+ * Byzantium", ICML 2018; Blanchard et al., NeurIPS 2017.
  */
 public final class MultiKrum implements Aggregator {
 
@@ -50,14 +50,15 @@ public final class MultiKrum implements Aggregator {
     boolean[] keep = new boolean[n];
     if (m == n) {
       java.util.Arrays.fill(keep, true);
-    } else {
-      double[][] squared = PairwiseDistances.of(gradients).squared();
-      int[] order = Krum.orderByScore(Krum.scores(squared, tolerated), Krum.scores(squared, -2));
-      for (int r = 0; r < m; r++) {
-        keep[order[r]] = true;
-      }
+      return new Aggregation(Rows.mean(gradients, keep), m, keep);
     }
-    return new Aggregation(Rows.mean(gradients, keep), m, keep);
+    double[][] squared = PairwiseDistances.of(gradients).squared();
+    double[] scores = Krum.scores(squared, tolerated);
+    int[] order = Krum.orderByScore(scores, Krum.scores(squared, -2));
+    for (int r = 0; r < m; r++) {
+      keep[order[r]] = true;
+    }
+    return Aggregation.selected(Rows.mean(gradients, keep), m, keep, scores);
   }
 
   @Override

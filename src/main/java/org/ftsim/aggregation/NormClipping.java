@@ -41,6 +41,15 @@ final class NormClipping {
     return norm > threshold ? threshold / norm : 1;
   }
 
+  /** Per row, its clipping factor min(1, τ/‖x_i‖) when selected, else 0. */
+  static double[] factors(double[] norms, double threshold, boolean[] selected) {
+    double[] f = new double[norms.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = selected[i] ? scale(norms[i], threshold) : 0;
+    }
+    return f;
+  }
+
   /**
    * The mean of the selected rows, each clipped to norm {@code threshold}: Σ_{i ∈ S} min(1,
    * τ/‖x_i‖) x_i / |S|.

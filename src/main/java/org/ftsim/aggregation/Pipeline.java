@@ -1,5 +1,7 @@
 package org.ftsim.aggregation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -114,8 +116,10 @@ final class Pipeline {
     // origin[r]: the positions in `input` that row r of the current stage was computed from.
     int[][] origin = PreAggregation.oneToOne(input).sources();
     long fanIn = 1;
+    List<PreAggregation> stages = new ArrayList<>(pre.size());
     for (PreAggregator p : pre) {
       PreAggregation stage = p.preAggregate(input);
+      stages.add(stage);
       origin = compose(origin, stage.sources(), entering);
       fanIn *= stage.fanIn();
       input = stage.rows();
@@ -130,7 +134,22 @@ final class Pipeline {
       }
     }
     int k = fanIn == 1 ? inner.kept() : (int) Math.min(Rows.count(used), inner.kept() * fanIn);
-    return new Aggregation(inner.gradient(), k, used);
+    double[] discarded = new double[n];
+    Arrays.fill(discarded, 1);
+    double[] entered = StageTrace.discarded(stages, inner.discarded(), entering);
+    double[] scores = null;
+    if (inner.scores() != null) {
+      scores = new double[n];
+      Arrays.fill(scores, Double.NaN);
+    }
+    int[] carrier = StageTrace.carriers(stages, entering);
+    for (int s = 0; s < entering; s++) {
+      discarded[index[s]] = entered[s];
+      if (scores != null && carrier[s] >= 0) {
+        scores[index[s]] = inner.scores()[carrier[s]];
+      }
+    }
+    return new Aggregation(inner.gradient(), k, used, discarded, scores);
   }
 
   /** For each new row, the union of the origins of the rows it came from, in increasing order. */

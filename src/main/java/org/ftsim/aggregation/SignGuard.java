@@ -11,9 +11,10 @@ package org.ftsim.aggregation;
  * holding row 0. Rows with a non-finite coordinate are never kept (their norm counts as +∞ in the
  * median). If S1 ∩ S2 is empty, S1 is averaged. Stateless. The rule has no parameter f; the
  * declared f only sets the precondition n > 2f, under which the median norm is an honest one. k is
- * the number of rows averaged. Xu, Zhang, Li, Xu, "SignGuard: Byzantine-robust federated learning
- * through collaborative malicious gradient filtering", ICDCS 2022; as Blades' {@code Signguard}
- * (bounds 0.1 and 3.0, all coordinates).
+ * the number of rows averaged; a row's discarded share is 1 when it is left out, else 1 − its
+ * clipping factor min(1, M/‖x_i‖). Xu, Zhang, Li, Xu, "SignGuard: Byzantine-robust federated
+ * learning through collaborative malicious gradient filtering", ICDCS 2022; as Blades' {@code
+ * Signguard} (bounds 0.1 and 3.0, all coordinates).
  */
 public final class SignGuard implements Aggregator {
 
@@ -78,8 +79,11 @@ public final class SignGuard implements Aggregator {
     if (Rows.count(used) == 0) {
       return Aggregation.ofAll(Rows.mean(gradients, null), n);
     }
-    return new Aggregation(
-        NormClipping.clippedMean(gradients, norms, median, used), Rows.count(used), used);
+    return Aggregation.clipped(
+        NormClipping.clippedMean(gradients, norms, median, used),
+        Rows.count(used),
+        NormClipping.factors(norms, median, used),
+        null);
   }
 
   /**

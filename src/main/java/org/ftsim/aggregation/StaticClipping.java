@@ -6,8 +6,8 @@ import org.ftsim.linalg.Vectors;
  * Static norm clipping: x_i ↦ x_i · min(1, c / ‖x_i‖₂).
  *
  * <p>c > 0. A non-finite row has no direction to keep, so it becomes the zero vector (norm 0 ≤ c).
- * Norms are computed in double. One output row per input. As in ByzFL's {@code Clipping} (default c
- * = 2).
+ * Norms are computed in double. One output row per input, with its factor. As in ByzFL's {@code
+ * Clipping} (default c = 2).
  */
 public final class StaticClipping implements PreAggregator {
 
@@ -26,12 +26,27 @@ public final class StaticClipping implements PreAggregator {
 
   @Override
   public float[][] apply(float[][] gradients) {
+    return preAggregate(gradients).rows();
+  }
+
+  @Override
+  public PreAggregation preAggregate(float[][] gradients) {
     Rows.requireMatrix(gradients);
     double[] norms = new double[gradients.length];
     for (int i = 0; i < norms.length; i++) {
       norms[i] = Vectors.norm(gradients[i]);
     }
-    return clip(gradients, norms, clipRadius);
+    return PreAggregation.scaled(clip(gradients, norms, clipRadius), factors(norms, clipRadius));
+  }
+
+  /** Each row's factor min(1, radius/‖x_i‖), 0 for a non-finite row (which becomes zero). */
+  static double[] factors(double[] norms, double radius) {
+    double[] f = new double[norms.length];
+    for (int i = 0; i < f.length; i++) {
+      double norm = norms[i];
+      f[i] = !Double.isFinite(norm) ? 0 : norm > radius ? radius / norm : 1;
+    }
+    return f;
   }
 
   /**

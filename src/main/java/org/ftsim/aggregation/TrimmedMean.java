@@ -40,7 +40,7 @@ public final class TrimmedMean implements Aggregator {
     }
     int keep = n - 2 * b;
     float[] out = new float[d];
-    boolean[] used =
+    int[] kept =
         ColumnOrder.forEach(
             gradients,
             CoordinateUse.all(n),
@@ -59,7 +59,7 @@ public final class TrimmedMean implements Aggregator {
                 use.mark(offset + j, ordered[b][j], ordered[n - b - 1][j]);
               }
             });
-    return new Aggregation(out, keep, used);
+    return ColumnOrder.aggregation(out, keep, kept);
   }
 
   @Override

@@ -51,12 +51,35 @@ record Arrivals(float[][] rows, boolean[] faulty, int[] worker) {
     return reported[w] != null && (owners == null || owners[w] == w);
   }
 
-  /** Per worker, whether the aggregate used its report. */
-  boolean[] used(Aggregation aggregate, int n) {
+  /**
+   * What the defense did with each worker's report, by worker.
+   *
+   * @param used whether the aggregate used it
+   * @param discarded the share of it the defense discarded (NaN: it did not enter)
+   * @param scores the rule's score of it (NaN: it did not enter, or the rule has none)
+   */
+  record Verdict(boolean[] used, double[] discarded, double[] scores) {
+
+    /** {@code value} boxed, or null when NaN (the column is null). */
+    static Double orNull(double value) {
+      return Double.isNaN(value) ? null : value;
+    }
+  }
+
+  /** The defense's verdict on each of the n workers, from its aggregation of these arrivals. */
+  Verdict verdict(Aggregation aggregate, int n) {
     boolean[] used = new boolean[n];
+    double[] discarded = new double[n];
+    double[] scores = new double[n];
+    java.util.Arrays.fill(discarded, Double.NaN);
+    java.util.Arrays.fill(scores, Double.NaN);
     for (int j = 0; j < worker.length; j++) {
       used[worker[j]] = aggregate.used()[j];
+      discarded[worker[j]] = aggregate.discarded()[j];
+      if (aggregate.scores() != null) {
+        scores[worker[j]] = aggregate.scores()[j];
+      }
     }
-    return used;
+    return new Verdict(used, discarded, scores);
   }
 }

@@ -116,6 +116,8 @@ final class ExecutorStep {
               faults.isFaulty(w),
               faults.misbehaves(w, step) ? faults.faultName(w) : null,
               s.used()[w],
+              Arrivals.Verdict.orNull(s.discarded()[w]),
+              null,
               r.arrived() ? norm : null,
               r.loss(),
               r.arrived() ? dot / (norm * meanNorm) : null,

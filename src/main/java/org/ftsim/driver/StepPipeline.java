@@ -158,7 +158,7 @@ final class StepPipeline {
             owners,
             honest,
             reported,
-            arrivals.used(aggregate, n),
+            arrivals.verdict(aggregate, n),
             corrected,
             correctionError,
             detected)

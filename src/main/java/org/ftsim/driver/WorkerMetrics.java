@@ -19,7 +19,8 @@ final class WorkerMetrics {
    * The {@code workers} rows of step {@code step}, the norms and cosines computed in parallel.
    *
    * @param owners per worker, whose sub-batch it computed (null: each its own)
-   * @param used per worker, whether the aggregate used its report
+   * @param verdict per worker, whether the aggregate used its report, the share of it the defense
+   *     discarded and the rule's score of it
    * @param corrected per worker, whether its report was corrected, with its true error in {@code
    *     correctionError}
    * @param detection the detector's verdict on the step, or null without a detector
@@ -32,7 +33,7 @@ final class WorkerMetrics {
       int[] owners,
       float[][] honest,
       float[][] reported,
-      boolean[] used,
+      Arrivals.Verdict verdict,
       boolean[] corrected,
       double[] correctionError,
       Detection detection) {
@@ -67,7 +68,9 @@ final class WorkerMetrics {
               owners == null ? w : owners[w],
               faults.isFaulty(w),
               faults.misbehaves(w, step) ? faults.faultName(w) : null,
-              used[w],
+              verdict.used()[w],
+              Arrivals.Verdict.orNull(verdict.discarded()[w]),
+              Arrivals.Verdict.orNull(verdict.scores()[w]),
               s == null ? null : s[0],
               g.loss(),
               s == null ? null : s[1] / (s[0] * meanNorm),

@@ -34,7 +34,12 @@ public enum Query {
   /** A sweep's test-metric curves: mean over seeds and a ±1.96·std/√seeds band per step. */
   SWEEP_CURVES("sweep_curves.sql"),
   /** One row per run with a detector: precision, recall, F1, delays, honest flags, cost. */
-  DETECTIONS("detections.sql");
+  DETECTIONS("detections.sql"),
+  /**
+   * One row per run: how well the defense's own verdicts (rule_suspicion, rule_score) separate
+   * misbehaving worker-steps from the others: means and ROC AUC.
+   */
+  RULE_SCORES("rule_scores.sql");
 
   private final String file;
 

@@ -55,6 +55,10 @@ final class Sections {
     if (runs.stream().anyMatch(RunRow::simulatedCorrection)) {
       sections.add(correction());
     }
+    Section ruleScores = RuleScoreSection.of(spark, labels);
+    if (ruleScores != null) {
+      sections.add(ruleScores);
+    }
     Section detection = DetectionSection.of(spark, labels);
     if (detection != null) {
       sections.add(detection);

@@ -75,8 +75,10 @@ public final class Tables {
           field("eval_ms", DoubleType, false));
 
   /**
-   * One row per worker per step; {@code flagged} and {@code suspicion} are the detector's (null
-   * without {@code --detect}; suspicion null also when nothing arrived).
+   * One row per worker per step; {@code rule_suspicion} is the share of the report the defense
+   * discarded and {@code rule_score} the rule's own score of it (both null when nothing arrived;
+   * the score also for rules without one); {@code flagged} and {@code suspicion} are the detector's
+   * (null without {@code --detect}; suspicion null also when nothing arrived).
    */
   public static final StructType WORKERS =
       schema(
@@ -88,6 +90,8 @@ public final class Tables {
           field("faulty", BooleanType, false),
           field("fault", StringType, true),
           field("used", BooleanType, false),
+          field("rule_suspicion", DoubleType, true),
+          field("rule_score", DoubleType, true),
           field("grad_norm", DoubleType, true),
           field("loss", DoubleType, false),
           field("cos_to_honest_mean", DoubleType, true),

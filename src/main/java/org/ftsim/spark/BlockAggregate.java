@@ -99,14 +99,25 @@ final class BlockAggregate
     defense.checkFeasible(n, knownFaulty);
     Aggregation a = defense.apply(rows, rowFaulty);
     boolean[] used = new boolean[n];
+    long[] discarded = new long[n];
+    java.util.Arrays.fill(discarded, -1);
+    int length = rows[0].length;
     for (int j = 0; j < arrived; j++) {
       used[slices.get(j).worker()] = a.used()[j];
+      // A coordinate-wise rule's share is (discarded coordinates) / length: the count, exactly.
+      discarded[slices.get(j).worker()] = Math.round(a.discarded()[j] * length);
     }
     byte[] mean =
         honest.isEmpty() ? null : FloatBytes.encode(Mean.mean(honest.toArray(float[][]::new)));
     return List.of(
             new BlockResult(
-                block, FloatBytes.encode(a.gradient()), mean, a.kept(), used, omniscient))
+                block,
+                FloatBytes.encode(a.gradient()),
+                mean,
+                a.kept(),
+                used,
+                discarded,
+                omniscient))
         .iterator();
   }
 }

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  *     cosines), same encoding
  * @param kept the rule's k
  * @param used per worker, whether the rule used its report in some coordinate of the block
+ * @param discarded per worker, the number of the block's coordinates in which the defense discarded
+ *     its report (−1: it did not arrive)
  * @param omniscient the block of the report of each omniscient fault that acted, by its spec (one
  *     spec gives every worker of it the same report)
  */
@@ -22,5 +24,6 @@ record BlockResult(
     byte[] honestMean,
     int kept,
     boolean[] used,
+    long[] discarded,
     TreeMap<String, byte[]> omniscient)
     implements Serializable {}

@@ -36,14 +36,17 @@ public final class ExecutorAggregation {
 
   /**
    * What a step aggregated on the executors gave the driver: the aggregate, k, per worker whether
-   * the rule used it, the honest workers' mean (null when every worker is faulty), the report of
-   * each omniscient fault that acted (by its spec; every worker of a spec reports it), each
-   * worker's summary in worker order, and the phases' times.
+   * the rule used it and the share of its coordinates the defense discarded (NaN: it did not
+   * arrive; the driver mode's value exactly, (d − kept coordinates)/d), the honest workers' mean
+   * (null when every worker is faulty), the report of each omniscient fault that acted (by its
+   * spec; every worker of a spec reports it), each worker's summary in worker order, and the
+   * phases' times.
    */
   public record Step(
       float[] aggregate,
       int kept,
       boolean[] used,
+      double[] discarded,
       float[] honestMean,
       Map<String, float[]> omniscient,
       List<ReportSummary> reports,
@@ -107,6 +110,7 @@ public final class ExecutorAggregation {
       float[] aggregate = new float[d];
       float[] honestMean = new float[d];
       boolean[] used = new boolean[faulty.length];
+      long[] discardedCoordinates = new long[faulty.length];
       Map<String, float[]> omniscient = new TreeMap<>();
       int kept = -1;
       boolean anyHonest = true;
@@ -135,6 +139,10 @@ public final class ExecutorAggregation {
         }
         for (int w = 0; w < used.length; w++) {
           used[w] |= b.used()[w];
+          discardedCoordinates[w] =
+              discardedCoordinates[w] < 0 || b.discarded()[w] < 0
+                  ? -1
+                  : discardedCoordinates[w] + b.discarded()[w];
         }
       }
       if (blocks.size() != split.blocks()) {
@@ -156,10 +164,16 @@ public final class ExecutorAggregation {
       for (long nanos : perPartition) {
         slowest = Math.max(slowest, nanos);
       }
+      double[] discarded = new double[used.length];
+      for (int w = 0; w < used.length; w++) {
+        discarded[w] =
+            discardedCoordinates[w] < 0 ? Double.NaN : (double) discardedCoordinates[w] / d;
+      }
       return new Step(
           aggregate,
           kept,
           used,
+          discarded,
           anyHonest ? honestMean : null,
           omniscient,
           summaries,

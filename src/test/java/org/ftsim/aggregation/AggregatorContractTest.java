@@ -89,6 +89,39 @@ class AggregatorContractTest {
     assertEquals(a.kept(), b.kept());
     for (int i = 0; i < n; i++) {
       assertEquals(a.used()[perm[i]], b.used()[i], "used flag of row " + perm[i]);
+      assertEquals(a.discarded()[perm[i]], b.discarded()[i], 1e-6, "discarded, row " + perm[i]);
+    }
+    assertEquals(a.scores() == null, b.scores() == null);
+    for (int i = 0; i < n && a.scores() != null; i++) {
+      double x = a.scores()[perm[i]];
+      assertEquals(x, b.scores()[i], 1e-5 * Math.max(1, Math.abs(x)), "score of row " + perm[i]);
+    }
+  }
+
+  /**
+   * Every rule says, per row, what share of it it discarded: in [0, 1], and 1 for every row it did
+   * not use; with f outliers among honest rows, the outliers' share is at least the honest rows'
+   * least.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @MethodSource("rulesAndSeeds")
+  void theDiscardedShareIsAShareAndWholeForUnusedRows(String name, long seed) {
+    int n = 11;
+    float[][] rows = Gradients.normal(seed, n, 37, 1);
+    rows[3] = outlier(Outlier.HUGE_CONSTANT, 37, new SplittableRandom(seed));
+    rows[7] = outlier(Outlier.NAN, 37, new SplittableRandom(seed));
+    Aggregation a = rule(name, 2).aggregate(rows);
+    assertEquals(n, a.discarded().length);
+    for (int i = 0; i < n; i++) {
+      double share = a.discarded()[i];
+      assertTrue(share >= 0 && share <= 1, name + " row " + i + ": " + share);
+      assertTrue(a.used()[i] || share == 1, name + " row " + i + " unused, discarded " + share);
+    }
+    if (!name.equals("mean")
+        && !name.equals("none")
+        && !name.equals("drop")
+        && !name.equals("detect")) {
+      assertEquals(1.0, a.discarded()[7], name + ": the NaN row is discarded whole");
     }
   }
 

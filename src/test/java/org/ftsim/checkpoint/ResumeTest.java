@@ -195,6 +195,42 @@ class ResumeTest {
             .toList());
   }
 
+  /**
+   * {@code -df detect --correct} (issue 17): the zscore detector's suspects take the place of
+   * {@code -f}. Worker 2 scales by 10 and is flagged from step 1; 11 steps an epoch, 14 in all;
+   * replica steps 1 and 12, its model fitted at 12, its report corrected from 13; checkpoints at 5,
+   * 10 and 14. Killed at step 13 and resumed from 10, the run redoes the replica step and the fit
+   * and ends as the run never killed: the detector's suspects, the correction's models and every
+   * row (the workers' rule_suspicion included) the same.
+   */
+  @Test
+  void detectedCorrectionResumesAcrossItsReplicaStep() {
+    String[] base =
+        ("-d synthetic -w 6 -f 2 --fault scale:10 --detect zscore -df detect --correct -gb 192"
+                + " --max-steps 14 --seed 4 --proc 2 --checkpoint-every 5")
+            .split(" ");
+    String whole = train(args(base, "detected"));
+    assertTrue(whole.contains("[AGG] Init correction model for worker 2"), whole);
+    trainKilledAt("EP: 2/3, sub-batch: 2/11,", args(base, "detected-cut"));
+    assertEquals(List.of("failed"), column("runs", "detected-cut", "status"));
+    assertEquals(10, lastCheckpoint("detected-cut").step());
+    String resumed = train("--resume", "detected-cut", "-tb", tb());
+    assertTrue(resumed.contains("resuming detected-cut from step 10"), resumed);
+    assertTrue(resumed.contains("[AGG] Init correction model for worker 2"), resumed);
+    assertSameRun("detected", "detected-cut");
+    assertEquals(Map.of(2, 12), lastCheckpoint("detected-cut").correction().fitSteps());
+    // The defense dropped worker 2 while it had no model (rule_suspicion 1), left it out at the
+    // replica step 12 (null: its report was on another's sub-batch) and kept it once corrected.
+    List<Row> second =
+        table("workers", "detected-cut").where(col("worker").equalTo(2)).collectAsList();
+    assertEquals(14, second.size());
+    for (Row r : second) {
+      int step = r.getAs("step");
+      Double share = r.getAs("rule_suspicion");
+      assertEquals(step == 12 ? null : step >= 13 ? 0.0 : 1.0, share, "step " + step);
+    }
+  }
+
   @Test
   void aDriverKilledBySigkillResumes() throws Exception {
     // Stopped at step 6's line (before its checkpoint) and killed once epoch 1's rows (to step 4)

@@ -113,6 +113,8 @@ final class GeneratedResults {
             "IF(faulty, element_at(array('scale:10','gaussian:1','signflip','alie'),"
                 + " CAST(r DIV 5 % 4 + 1 AS INT)), NULL) AS fault",
             "NOT faulty OR corrected AS used",
+            "IF(NOT faulty OR corrected, 0.2 * rand(15), 1.0) AS rule_suspicion",
+            "CAST(NULL AS DOUBLE) AS rule_score",
             "0.5 * exp(-step / 300.0) * (1 + 0.2 * randn(8)) * IF(faulty, 10, 1) AS grad_norm",
             "2.3 * exp(-step / 150.0) + 0.2 + 0.1 * randn(9) AS loss",
             "IF(faulty, 0.2, 0.8) + 0.1 * rand(10) AS cos_to_honest_mean",

@@ -87,6 +87,7 @@ class NotebooksTest {
             "%spark.sql",
             "%spark.sql",
             "%spark.sql",
+            "%spark.sql",
             "%spark.sql"),
         interpreters);
     String setup = note.get("paragraphs").get(1).get("text").asText();

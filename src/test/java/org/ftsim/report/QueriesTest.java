@@ -29,99 +29,119 @@ class QueriesTest {
 
   /** The columns each query returns, in order. */
   static final Map<String, List<String>> COLUMNS =
-      Map.of(
-          "runs.sql",
-          List.of(
-              "run_id",
-              "status",
-              "dataset",
-              "arch",
-              "workers",
-              "faulty_workers",
-              "fault",
-              "defense",
-              "correct",
-              "seed",
-              "steps",
-              "metric_name",
-              "final_metric",
-              "wall_s",
-              "config_json"),
-          "metric_curves.sql",
-          List.of("run_id", "step", "metric_name", "metric", "test_loss"),
-          "train_loss.sql",
-          List.of("run_id", "step", "train_loss"),
-          "worker_norms.sql",
-          List.of(
-              "run_id",
-              "step",
-              "workers",
-              "p10",
-              "p50",
-              "p90",
-              "mean",
-              "finite_reports",
-              "other_reports"),
-          "correction_timeline.sql",
-          List.of("run_id", "step", "k", "phase"),
-          "correction_error.sql",
-          List.of("run_id", "step", "mean_error", "min_error", "max_error", "corrected"),
-          "sweep_table.sql",
-          List.of(
-              "setting",
-              "rule_chain",
-              "faulty_workers",
-              "attack",
-              "heterogeneity",
-              "metric_name",
-              "example_run",
-              "seeds",
-              "mean",
-              "std"),
-          "sweep_heatmap.sql",
-          List.of(
-              "setting",
-              "rule_chain",
-              "honest_workers",
-              "faulty_workers",
-              "heterogeneity",
-              "worst_accuracy",
-              "worst_attack",
-              "example_run",
-              "attacks",
-              "seeds"),
-          "sweep_curves.sql",
-          List.of(
-              "setting",
-              "rule_chain",
-              "metric_name",
-              "step",
-              "example_run",
-              "seeds",
-              "mean",
-              "std",
-              "lower",
-              "upper"),
-          "detections.sql",
-          List.of(
-              "run_id",
-              "detector",
-              "defense",
-              "fault",
-              "steps",
-              "precision",
-              "recall",
-              "f1",
-              "true_flags",
-              "false_flags",
-              "missed",
-              "honest_flags",
-              "faulty_workers",
-              "delays",
-              "detected",
-              "mean_delay",
-              "extra_gradients",
-              "final_metric"));
+      Map.ofEntries(
+          Map.entry(
+              "runs.sql",
+              List.of(
+                  "run_id",
+                  "status",
+                  "dataset",
+                  "arch",
+                  "workers",
+                  "faulty_workers",
+                  "fault",
+                  "defense",
+                  "correct",
+                  "seed",
+                  "steps",
+                  "metric_name",
+                  "final_metric",
+                  "wall_s",
+                  "config_json")),
+          Map.entry(
+              "metric_curves.sql", List.of("run_id", "step", "metric_name", "metric", "test_loss")),
+          Map.entry("train_loss.sql", List.of("run_id", "step", "train_loss")),
+          Map.entry(
+              "worker_norms.sql",
+              List.of(
+                  "run_id",
+                  "step",
+                  "workers",
+                  "p10",
+                  "p50",
+                  "p90",
+                  "mean",
+                  "finite_reports",
+                  "other_reports")),
+          Map.entry("correction_timeline.sql", List.of("run_id", "step", "k", "phase")),
+          Map.entry(
+              "correction_error.sql",
+              List.of("run_id", "step", "mean_error", "min_error", "max_error", "corrected")),
+          Map.entry(
+              "sweep_table.sql",
+              List.of(
+                  "setting",
+                  "rule_chain",
+                  "faulty_workers",
+                  "attack",
+                  "heterogeneity",
+                  "metric_name",
+                  "example_run",
+                  "seeds",
+                  "mean",
+                  "std")),
+          Map.entry(
+              "sweep_heatmap.sql",
+              List.of(
+                  "setting",
+                  "rule_chain",
+                  "honest_workers",
+                  "faulty_workers",
+                  "heterogeneity",
+                  "worst_accuracy",
+                  "worst_attack",
+                  "example_run",
+                  "attacks",
+                  "seeds")),
+          Map.entry(
+              "sweep_curves.sql",
+              List.of(
+                  "setting",
+                  "rule_chain",
+                  "metric_name",
+                  "step",
+                  "example_run",
+                  "seeds",
+                  "mean",
+                  "std",
+                  "lower",
+                  "upper")),
+          Map.entry(
+              "detections.sql",
+              List.of(
+                  "run_id",
+                  "detector",
+                  "defense",
+                  "fault",
+                  "steps",
+                  "precision",
+                  "recall",
+                  "f1",
+                  "true_flags",
+                  "false_flags",
+                  "missed",
+                  "honest_flags",
+                  "faulty_workers",
+                  "delays",
+                  "detected",
+                  "mean_delay",
+                  "extra_gradients",
+                  "final_metric")),
+          Map.entry(
+              "rule_scores.sql",
+              List.of(
+                  "run_id",
+                  "defense",
+                  "fault",
+                  "worker_steps",
+                  "misbehaving",
+                  "suspicion_misbehaving",
+                  "suspicion_behaving",
+                  "suspicion_auc",
+                  "score_misbehaving",
+                  "score_behaving",
+                  "score_auc",
+                  "final_metric")));
 
   @TempDir static Path generated;
 
@@ -186,6 +206,79 @@ class QueriesTest {
         List.of(true, false), runs.stream().map(r -> r.<Boolean>getAs("correct")).toList());
     assertEquals(
         List.of("mean", "drop"), runs.stream().map(r -> r.<String>getAs("defense")).toList());
+  }
+
+  /**
+   * rule_scores.sql on hand-made workers rows. Run gen-000: misbehaving worker-steps discarded 1.0
+   * and 0.5, behaving ones 0.0, 0.5 and 0.25, and one crash (null, left out). Of the 2 × 3 pairs
+   * the misbehaving step scores higher in 5 and ties in 1: AUC = 5.5 / 6; by average ranks (0.0: 1,
+   * 0.25: 2, 0.5: 3.5, 1.0: 5), (5 + 3.5 − 3) / 6 alike. Rule scores: 10 (misbehaving) against 1
+   * and 20: AUC 1/2. Run gen-001 has no misbehaving step: its AUCs are null.
+   */
+  @Test
+  void ruleScoresSeparationIsTheHandComputedAuc(@TempDir Path dir) throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    String tb = dir.resolve("runs").toString();
+    GeneratedResults.write(spark, tb, 2, 100, 4);
+    try (Stream<Path> generatedWorkers = Files.walk(dir.resolve("runs").resolve("workers"))) {
+      generatedWorkers
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(f -> f.toFile().delete());
+    }
+    List<Row> workers =
+        List.of(
+            worker("gen-000", 1, 0, "signflip", 1.0, 10.0),
+            worker("gen-000", 1, 1, "signflip", 0.5, null),
+            worker("gen-000", 1, 2, null, 0.0, 1.0),
+            worker("gen-000", 2, 2, null, 0.5, 20.0),
+            worker("gen-000", 2, 3, null, 0.25, null),
+            worker("gen-000", 2, 0, "crash", null, null),
+            worker("gen-001", 1, 0, null, 0.0, null),
+            worker("gen-001", 1, 1, null, 1.0, null));
+    spark
+        .createDataFrame(workers, org.ftsim.results.Tables.WORKERS)
+        .write()
+        .partitionBy("run_id")
+        .parquet(tb + "/workers");
+    List<Row> r = rows(dir.resolve("runs"), "rule_scores.sql");
+    assertEquals(2, r.size());
+    Row a = r.get(0);
+    assertEquals("gen-000", a.getAs("run_id"));
+    assertEquals(5L, a.<Long>getAs("worker_steps"));
+    assertEquals(2L, a.<Long>getAs("misbehaving"));
+    assertEquals(0.75, a.<Double>getAs("suspicion_misbehaving"), 1e-15);
+    assertEquals(0.25, a.<Double>getAs("suspicion_behaving"), 1e-15);
+    assertEquals(5.5 / 6, a.<Double>getAs("suspicion_auc"), 1e-15);
+    assertEquals(10.0, a.<Double>getAs("score_misbehaving"), 1e-15);
+    assertEquals(10.5, a.<Double>getAs("score_behaving"), 1e-15);
+    assertEquals(0.5, a.<Double>getAs("score_auc"), 1e-15);
+    Row b = r.get(1);
+    assertEquals(0L, b.<Long>getAs("misbehaving"));
+    assertTrue(b.isNullAt(b.fieldIndex("suspicion_auc")));
+    assertTrue(b.isNullAt(b.fieldIndex("score_auc")));
+  }
+
+  private static Row worker(
+      String run, int step, int worker, String fault, Double discarded, Double score) {
+    return new org.ftsim.results.Rows.WorkerRow(
+            run,
+            step,
+            worker,
+            32,
+            worker,
+            fault != null,
+            fault,
+            discarded != null && discarded < 1,
+            discarded,
+            score,
+            1.0,
+            2.3,
+            0.5,
+            false,
+            null,
+            null,
+            null)
+        .row();
   }
 
   @Test

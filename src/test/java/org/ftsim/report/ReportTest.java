@@ -71,6 +71,10 @@ class ReportTest {
             "<td>defense=drop, detect=zscore, correction.enabled=false, correction.every=10</td>"),
         html);
 
+    // What the defenses themselves said about the workers, against the truth: a table.
+    assertTrue(html.contains("<section id=\"rule-scores\">"), html);
+    assertTrue(html.contains("<th>AUC of rule_suspicion</th>"), html);
+
     // The detection summary of drop's watching detector: a table, no chart.
     assertTrue(html.contains("<section id=\"detection\">"), html);
     assertTrue(html.contains("<td>zscore:threshold=3.5</td>"), html);

@@ -72,6 +72,8 @@ public final class WorkerRowsBench {
         w % 7 == 0,
         w % 7 == 0 ? "signflip" : null,
         true,
+        0.0,
+        null,
         1.0 + w,
         2.3,
         0.5,
