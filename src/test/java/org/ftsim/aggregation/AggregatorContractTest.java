@@ -110,7 +110,7 @@ class AggregatorContractTest {
     float[][] rows = Gradients.normal(seed, n, 37, 1);
     rows[3] = outlier(Outlier.HUGE_CONSTANT, 37, new SplittableRandom(seed));
     rows[7] = outlier(Outlier.NAN, 37, new SplittableRandom(seed));
-    Aggregation a = rule(name, 2).aggregate(rows);
+    Aggregation a = Gradients.aggregate(rule(name, 2), rows);
     assertEquals(n, a.discarded().length);
     for (int i = 0; i < n; i++) {
       double share = a.discarded()[i];
