@@ -13,7 +13,7 @@ package org.ftsim.aggregation;
  * selected while at most f are present. El Mhamdi, Guerraoui, Rouault, "The hidden vulnerability of
  * distributed learning in Byzantium", ICML 2018.
  */
-public final class Bulyan implements Aggregator {
+public final class Bulyan implements Aggregator, RowSelection {
 
   private final int tolerated;
 
@@ -35,15 +35,38 @@ public final class Bulyan implements Aggregator {
 
   @Override
   public Aggregation aggregate(float[][] gradients) {
-    int d = Rows.requireMatrix(gradients);
+    Rows.requireMatrix(gradients);
     int n = gradients.length;
+    checkFeasible(n);
+    double[][] squared =
+        needsDistances(n) ? PairwiseDistances.of(gradients).squared() : new double[n][n];
+    return select(squared).apply(gradients);
+  }
+
+  @Override
+  public boolean needsDistances(int n) {
+    return tolerated > 0;
+  }
+
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    return select(squared);
+  }
+
+  /** The rows chosen among the n whose squared distances are {@code squared}. */
+  public Selection select(double[][] squared) {
+    int n = squared.length;
     checkFeasible(n);
     int f = tolerated;
     if (f == 0) {
-      return Aggregation.ofAll(Rows.mean(gradients, null), n);
+      return Selection.all(n);
     }
-    int[] selection = select(PairwiseDistances.of(gradients).squared(), f);
-    return MeaMed.closestToMedian(gradients, selection, selection.length - 2 * f, d);
+    int[] selection = select(squared, f);
+    return new Selection(
+        Rows.mask(n, selection),
+        selection.length - 2 * f,
+        Combine.CLOSEST_TO_MEDIAN,
+        selection.length - 2 * f);
   }
 
   /** The θ = n − 2f rows chosen by iterated Krum, in increasing index order. */

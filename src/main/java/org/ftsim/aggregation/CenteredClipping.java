@@ -16,7 +16,7 @@ package org.ftsim.aggregation;
  * Karimireddy, He, Jaggi, "Learning from history for Byzantine robust optimization", ICML 2021;
  * defaults τ = 10 and L = 5 as in the Blades implementation of the authors' code.
  */
-public final class CenteredClipping implements Aggregator {
+public final class CenteredClipping implements Aggregator, RowSelection {
 
   /** τ, the clipping radius around the centre. */
   public static final double DEFAULT_RADIUS = 10;
@@ -109,16 +109,41 @@ public final class CenteredClipping implements Aggregator {
     int n = gradients.length;
     checkFeasible(n);
     if (centre == null || centre.length != d) {
-      centre = zeroStart ? new float[d] : initialCentre(gradients);
+      centre = zeroStart ? new float[d] : startingCentre(gradients);
     }
     float[][] points = java.util.Arrays.copyOf(gradients, n + 1);
     points[n] = centre;
     PairwiseDistances.Result distances = PairwiseDistances.of(points);
-    boolean[] far = distances.far();
+    Aggregation a = plan(distances.squared(), distances.far()).apply(points);
+    centre = a.gradient().clone();
+    return a;
+  }
+
+  @Override
+  public Anchor anchor(int d) {
+    if (centre != null && centre.length == d) {
+      return new Anchor(centre, false);
+    }
+    return zeroStart ? new Anchor(new float[d], false) : new Anchor(null, true);
+  }
+
+  @Override
+  public void completed(float[] aggregate) {
+    centre = aggregate.clone();
+  }
+
+  /**
+   * The weights of the n rows and the centre (row n) in v_L, from the squared distances of the n +
+   * 1 points; each iteration runs on the coefficients ({@link CombinationDistances}).
+   */
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    int n = squared.length - 1;
+    checkFeasible(n);
     double[] a = new double[n + 1];
     a[n] = 1;
     for (int l = 0; l < iterations; l++) {
-      double[] dist = CombinationDistances.distances(distances.squared(), far, a);
+      double[] dist = CombinationDistances.distances(squared, far, a);
       double[] clip = new double[n];
       double total = 0;
       for (int i = 0; i < n; i++) {
@@ -135,17 +160,18 @@ public final class CenteredClipping implements Aggregator {
         a[i] += clip[i] / n;
       }
     }
-    float[] v = Rows.combine(points, a);
-    centre = v.clone();
     boolean[] used = new boolean[n];
     for (int i = 0; i < n; i++) {
       used[i] = !far[i];
     }
-    return new Aggregation(v, Rows.count(used), used);
+    return new BlockCombination.Weighted(a, Rows.count(used), used);
   }
 
-  /** The coordinate-wise median, with any non-finite coordinate (more than f bad) set to 0. */
-  private static float[] initialCentre(float[][] gradients) {
+  /**
+   * The coordinate-wise median, with any non-finite coordinate (more than f bad) set to 0: the
+   * first centre; coordinate by coordinate, so a block of the rows gives that block of it.
+   */
+  static float[] startingCentre(float[][] gradients) {
     float[] m = new CoordinateMedian(0).aggregate(gradients).gradient();
     for (int j = 0; j < m.length; j++) {
       if (!Float.isFinite(m[j])) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * tolerant gradient descent", NeurIPS 2017. (ByzFL sums over n − f − 1 neighbours; this follows the
  * paper.)
  */
-public final class Krum implements Aggregator {
+public final class Krum implements Aggregator, RowSelection {
 
   private final int tolerated;
 
@@ -39,9 +39,20 @@ public final class Krum implements Aggregator {
     Rows.requireMatrix(gradients);
     int n = gradients.length;
     checkFeasible(n);
-    double[][] squared = PairwiseDistances.of(gradients).squared();
+    return select(PairwiseDistances.of(gradients).squared()).apply(gradients);
+  }
+
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    return select(squared);
+  }
+
+  /** The rows chosen among the n whose squared distances are {@code squared}. */
+  public Selection select(double[][] squared) {
+    int n = squared.length;
+    checkFeasible(n);
     int best = orderByScore(scores(squared, tolerated), scores(squared, -2))[0];
-    return new Aggregation(Rows.copy(gradients, best), 1, Rows.mask(n, best));
+    return new Selection(Rows.mask(n, best), 1, Combine.COPY, 0);
   }
 
   static void requireKrumFeasible(String rule, int n, int f) {

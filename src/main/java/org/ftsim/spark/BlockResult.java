@@ -10,11 +10,12 @@ import java.util.TreeMap;
  * @param block the block's number
  * @param aggregate the rule's aggregate over the block, little-endian float bytes
  * @param honestMean the mean of the honest workers' gradients over the block (for the workers rows'
- *     cosines), same encoding
+ *     cosines), same encoding; null when no worker is honest or the driver has it already
  * @param kept the rule's k
  * @param used per worker, whether the rule used its report in some coordinate of the block
  * @param omniscient the block of the report of each omniscient fault that acted, by its spec (one
  *     spec gives every worker of it the same report)
+ * @param failure why the rule could not aggregate the reports that arrived (too few), else null
  */
 record BlockResult(
     int block,
@@ -22,5 +23,12 @@ record BlockResult(
     byte[] honestMean,
     int kept,
     boolean[] used,
-    TreeMap<String, byte[]> omniscient)
-    implements Serializable {}
+    TreeMap<String, byte[]> omniscient,
+    String failure)
+    implements Serializable {
+
+  /** A block whose reports were too few for the rule, for {@code why}. */
+  static BlockResult failed(int block, String why) {
+    return new BlockResult(block, null, null, 0, null, new TreeMap<>(), why);
+  }
+}
