@@ -52,7 +52,7 @@ class AggregateOnExecutorsTest {
     "geomed:iters=3, '-f 2 5 --fault alie', 1",
     "geomed, '-f 0 --fault nan --tolerate 1', 2",
     "cclip, '-f 1 --fault signflip', 1",
-    "cclip:tau=0.1,zero=1, '-f 2 5 --fault alie', 2",
+    "'cclip:tau=0.1,zero=1', '-f 2 5 --fault alie', 2",
     "cclip:tau=0.5, '-f 1 6 --fault crash --fault-prob 0.5', 2",
     "median --pre nnm, '-f 1 --fault signflip', 1",
     "trimmed-mean:b=1 --pre nnm, '-f 2 5 --fault alie', 2",
@@ -135,8 +135,8 @@ class AggregateOnExecutorsTest {
         + " workers'' reports arrived, too few for krum: Krum needs n > 2f + 2; got n=2, f=0'",
     "'-df bulyan -w 7 -gb 224 -f 0 1 2 3 4 --fault crash --tolerate 1', 'ftsim: step 1: 2 of 7"
         + " workers'' reports arrived, too few for bulyan'",
-    "'-df median -w 3 -gb 96 -f 0 1 2 --fault crash --tolerate 0', 'ftsim: step 1: 0 of 3"
-        + " workers'' reports arrived, too few for median: aggregation needs at least one'",
+    "'-df trimmed-mean:b=2 -w 5 -gb 160 -f 0 1 2 --fault crash --tolerate 1', 'ftsim: step 1:"
+        + " 2 of 5 workers'' reports arrived, too few for trimmed-mean:b=2: '",
   })
   void tooFewReportsIsTheDriverModesOneLine(String args, String start) {
     String common = " -d synthetic --max-steps 2 --seed 11 --proc 2 -tb " + dir.resolve("few");
