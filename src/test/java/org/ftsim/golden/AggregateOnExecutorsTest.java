@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ftsim.CommandRuns;
+import org.ftsim.aggregation.DistanceBlocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,27 @@ class AggregateOnExecutorsTest {
             .takeWhile(l -> !l.startsWith("#"))
             .count();
     assertEquals(2 * 1024, workerRows);
+  }
+
+  /**
+   * Krum where the distances take more than one group (18 MLP reports of 468,874 parameters: 8.4M
+   * floats, two groups of the 8M-float target): each executor block is a group and the driver adds
+   * their partials, as the driver mode adds its groups'; the crashed worker's missing report sets
+   * the geometry (18 arrived of 19), an omniscient fault acts per block.
+   */
+  @Test
+  void krumOverSeveralDistanceGroups() {
+    assertEquals(2, DistanceBlocks.of(18, 468_874).groups());
+    assertEquals(1, DistanceBlocks.of(17, 468_874).groups());
+    String tb = dir.resolve("runs").toString();
+    String base =
+        "-d mnist -w 19 -gb 608 --max-steps 2 --eval-every 100000 --seed 5 -df krum"
+            + " -f 1 5 --fault alie --fault-of 5=crash --proc 2";
+    run(base, "driver", tb);
+    run(base + " --aggregate-on executors", "executors", tb);
+    String driver = ResultsUnchangedTest.dump(tb, "driver");
+    assertTrue(driver.contains("# workers: step"), driver);
+    assertEquals(driver, ResultsUnchangedTest.dump(tb, "executors"));
   }
 
   @ParameterizedTest
