@@ -43,7 +43,7 @@ public interface RowSelection {
     }
   }
 
-  /** Whether {@link #select} reads the distances for n rows (false: it keeps every row). */
+  /** Whether {@link #plan} reads the distances of n rows (false: it keeps every row). */
   default boolean needsDistances(int n) {
     return true;
   }
