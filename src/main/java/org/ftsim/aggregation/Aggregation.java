@@ -40,6 +40,11 @@ public record Aggregation(
     this(gradient, kept, used, selection(used), null);
   }
 
+  /** This aggregation with the rule's own score of every row. */
+  Aggregation withScores(double[] rowScores) {
+    return new Aggregation(gradient, kept, used, discarded, rowScores);
+  }
+
   /** A selection rule's aggregation with its score of every row. */
   static Aggregation selected(float[] gradient, int kept, boolean[] used, double[] scores) {
     return new Aggregation(gradient, kept, used, selection(used), scores);
@@ -58,17 +63,24 @@ public record Aggregation(
    */
   static Aggregation weighted(float[] gradient, int kept, double[] weights, double[] scores) {
     int n = weights.length;
+    boolean[] used = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      used[i] = weights[i] > 0;
+    }
+    return new Aggregation(gradient, kept, used, discardedByWeight(weights), scores);
+  }
+
+  /** A weighting rule's discarded shares: 1 − w_i / max_j w_j, 1 for weight 0. */
+  static double[] discardedByWeight(double[] weights) {
     double max = 0;
     for (double w : weights) {
       max = Math.max(max, w);
     }
-    boolean[] used = new boolean[n];
-    double[] discarded = new double[n];
-    for (int i = 0; i < n; i++) {
-      used[i] = weights[i] > 0;
-      discarded[i] = used[i] ? 1 - weights[i] / max : 1;
+    double[] discarded = new double[weights.length];
+    for (int i = 0; i < weights.length; i++) {
+      discarded[i] = weights[i] > 0 ? 1 - weights[i] / max : 1;
     }
-    return new Aggregation(gradient, kept, used, discarded, scores);
+    return discarded;
   }
 
   /**
@@ -86,7 +98,7 @@ public record Aggregation(
     return new Aggregation(gradient, kept, used, discarded, scores);
   }
 
-  private static double[] selection(boolean[] used) {
+  static double[] selection(boolean[] used) {
     double[] d = new double[used.length];
     for (int i = 0; i < used.length; i++) {
       d[i] = used[i] ? 0 : 1;

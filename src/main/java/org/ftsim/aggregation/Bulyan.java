@@ -15,7 +15,7 @@ package org.ftsim.aggregation;
  * while at most f are present. El Mhamdi, Guerraoui, Rouault, "The hidden vulnerability of
  * distributed learning in Byzantium", ICML 2018.
  */
-public final class Bulyan implements Aggregator {
+public final class Bulyan implements Aggregator, RowSelection {
 
   private final int tolerated;
 
@@ -37,19 +37,42 @@ public final class Bulyan implements Aggregator {
 
   @Override
   public Aggregation aggregate(float[][] gradients) {
-    int d = Rows.requireMatrix(gradients);
+    Rows.requireMatrix(gradients);
     int n = gradients.length;
+    checkFeasible(n);
+    if (!needsDistances(n)) {
+      return select(new double[n][n]).apply(gradients);
+    }
+    double[][] squared = PairwiseDistances.of(gradients).squared();
+    return select(squared).apply(gradients);
+  }
+
+  @Override
+  public boolean needsDistances(int n) {
+    return tolerated > 0;
+  }
+
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    return select(squared);
+  }
+
+  /** The rows chosen among the n whose squared distances are {@code squared}. */
+  public Selection select(double[][] squared) {
+    int n = squared.length;
     checkFeasible(n);
     int f = tolerated;
     if (f == 0) {
-      return Aggregation.ofAll(Rows.mean(gradients, null), n);
+      return Selection.all(n);
     }
-    double[][] squared = PairwiseDistances.of(gradients).squared();
     int[] selection = select(squared, f);
-    Aggregation a = MeaMed.closestToMedian(gradients, selection, selection.length - 2 * f, d);
-    // The first selection round's scores: each row's Krum score among all n.
-    return new Aggregation(
-        a.gradient(), a.kept(), a.used(), a.discarded(), Krum.scores(squared, f));
+    return new Selection(
+        Rows.mask(n, selection),
+        selection.length - 2 * f,
+        Combine.CLOSEST_TO_MEDIAN,
+        selection.length - 2 * f,
+        // The first selection round's scores: each row's Krum score among all n.
+        Krum.scores(squared, f));
   }
 
   /** The θ = n − 2f rows chosen by iterated Krum, in increasing index order. */

@@ -18,7 +18,7 @@ package org.ftsim.aggregation;
  * robust optimization", ICML 2021; defaults τ = 10 and L = 5 as in the Blades implementation of the
  * authors' code.
  */
-public final class CenteredClipping implements Aggregator {
+public final class CenteredClipping implements Aggregator, RowSelection {
 
   /** τ, the clipping radius around the centre. */
   public static final double DEFAULT_RADIUS = 10;
@@ -111,18 +111,43 @@ public final class CenteredClipping implements Aggregator {
     int n = gradients.length;
     checkFeasible(n);
     if (centre == null || centre.length != d) {
-      centre = zeroStart ? new float[d] : initialCentre(gradients);
+      centre = zeroStart ? new float[d] : startingCentre(gradients);
     }
     float[][] points = java.util.Arrays.copyOf(gradients, n + 1);
     points[n] = centre;
     PairwiseDistances.Result distances = PairwiseDistances.of(points);
-    boolean[] far = distances.far();
+    Aggregation a = plan(distances.squared(), distances.far()).apply(points);
+    centre = a.gradient().clone();
+    return a;
+  }
+
+  @Override
+  public Anchor anchor(int d) {
+    if (centre != null && centre.length == d) {
+      return new Anchor(centre, false);
+    }
+    return zeroStart ? new Anchor(new float[d], false) : new Anchor(null, true);
+  }
+
+  @Override
+  public void completed(float[] aggregate) {
+    centre = aggregate.clone();
+  }
+
+  /**
+   * The weights of the n rows and the centre (row n) in v_L, from the squared distances of the n +
+   * 1 points; each iteration runs on the coefficients ({@link CombinationDistances}).
+   */
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    int n = squared.length - 1;
+    checkFeasible(n);
     double[] a = new double[n + 1];
     a[n] = 1;
     double[] clip = new double[n];
     double[] dist = new double[n + 1];
     for (int l = 0; l < iterations; l++) {
-      dist = CombinationDistances.distances(distances.squared(), far, a);
+      dist = CombinationDistances.distances(squared, far, a);
       clip = new double[n];
       double total = 0;
       for (int i = 0; i < n; i++) {
@@ -139,25 +164,26 @@ public final class CenteredClipping implements Aggregator {
         a[i] += clip[i] / n;
       }
     }
-    float[] v = Rows.combine(points, a);
-    centre = v.clone();
-    // The last iteration's clipping factors and distances to its centre v_{L−1}.
+    // The last iteration's clipping factors and distances to its centre v_{L−1}: what the rule
+    // saw of each row (rule_suspicion 1 − factor, rule_score the distance).
     double[] scores = new double[n];
-    int finite = 0;
+    double[] discarded = new double[n];
     for (int i = 0; i < n; i++) {
-      finite += far[i] ? 0 : 1;
       scores[i] = far[i] || Double.isNaN(dist[i]) ? Double.POSITIVE_INFINITY : dist[i];
+      discarded[i] = 1 - Math.min(1, Math.max(0, clip[i]));
     }
-    Aggregation clipped = Aggregation.clipped(v, finite, clip, scores);
     boolean[] used = new boolean[n];
     for (int i = 0; i < n; i++) {
       used[i] = !far[i];
     }
-    return new Aggregation(v, finite, used, clipped.discarded(), scores);
+    return new BlockCombination.Weighted(a, Rows.count(used), used, discarded, scores);
   }
 
-  /** The coordinate-wise median, with any non-finite coordinate (more than f bad) set to 0. */
-  private static float[] initialCentre(float[][] gradients) {
+  /**
+   * The coordinate-wise median, with any non-finite coordinate (more than f bad) set to 0: the
+   * first centre; coordinate by coordinate, so a block of the rows gives that block of it.
+   */
+  static float[] startingCentre(float[][] gradients) {
     float[] m = new CoordinateMedian(0).aggregate(gradients).gradient();
     for (int j = 0; j < m.length; j++) {
       if (!Float.isFinite(m[j])) {

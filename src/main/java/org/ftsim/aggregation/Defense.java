@@ -33,12 +33,14 @@ public final class Defense {
   private final boolean dropsFlagged;
   private final int tolerated;
   private final IntFunction<Defense> rebuild;
+  private final String ruleSpec;
+  private final long seed;
   private final Map<Integer, Defense> fallbacks = new HashMap<>();
   private int workers = -1;
 
   /** A defense from its parts (without fallback for missing reports). */
   public Defense(String name, boolean dropKnownFaulty, List<PreAggregator> pre, Aggregator rule) {
-    this(name, dropKnownFaulty, false, pre, rule, 0, null);
+    this(name, dropKnownFaulty, false, pre, rule, 0, null, null, 0);
   }
 
   private Defense(
@@ -48,8 +50,12 @@ public final class Defense {
       List<PreAggregator> pre,
       Aggregator rule,
       int tolerated,
-      IntFunction<Defense> rebuild) {
+      IntFunction<Defense> rebuild,
+      String ruleSpec,
+      long seed) {
     this.name = name;
+    this.ruleSpec = ruleSpec;
+    this.seed = seed;
     this.stages = new Pipeline(dropKnownFaulty || dropsFlagged, pre, rule);
     this.dropsFlagged = dropsFlagged;
     this.tolerated = tolerated;
@@ -82,7 +88,9 @@ public final class Defense {
         chain,
         rule,
         tolerated,
-        f -> parse(ruleSpec, preChain, f, seed));
+        f -> parse(ruleSpec, preChain, f, seed),
+        ruleSpec,
+        seed);
   }
 
   /**
@@ -225,6 +233,74 @@ public final class Defense {
       return fallbacks.computeIfAbsent(f, rebuild::apply).apply(rows, faulty, root);
     }
     return stages.aggregate(rows, faulty, root);
+  }
+
+  /**
+   * Whether this defense's aggregate follows from the rows' pairwise distances and a combination
+   * done coordinate by coordinate ({@link #plan}): a {@link RowSelection} rule alone, or {@code
+   * nnm} alone before any other rule (which must then be coordinate-wise); no {@code drop} or
+   * detector.
+   */
+  public boolean plansOnDistances() {
+    if (stages.dropsKnownFaulty() || ruleSpec == null) {
+      return false;
+    }
+    List<PreAggregator> pre = stages.pre();
+    return pre.isEmpty()
+        ? stages.rule() instanceof RowSelection
+        : pre.size() == 1
+            && pre.get(0) instanceof NearestNeighborMixing
+            && !(stages.rule() instanceof RowSelection);
+  }
+
+  /**
+   * What a {@link #plansOnDistances} defense does with the n reports that arrived, decided from
+   * their squared distances ({@code far}: the non-finite ones), with the fallback of {@link #apply}
+   * for missing reports: its {@link BlockCombination#apply} on the rows (and the {@link #anchor})
+   * then gives {@link #apply}'s aggregation bit for bit.
+   *
+   * @param n the reports that arrived
+   * @param squared the squared distances of the n rows and the anchor, if any
+   * @param far which of them are non-finite
+   * @throws IllegalArgumentException when n reports are too few for the defense, as {@link #apply}
+   */
+  public BlockCombination plan(int n, double[][] squared, boolean[] far) {
+    Defense d = forArrivals(n);
+    if (d.stages.pre().isEmpty()) {
+      return ((RowSelection) d.stages.rule()).plan(squared, far);
+    }
+    d.stages.check(n, 0);
+    return ((NearestNeighborMixing) d.stages.pre().get(0))
+        .mixing(squared, d.ruleSpec, d.tolerated, d.seed);
+  }
+
+  /**
+   * The point a {@link #plansOnDistances} defense adds after n arrived rows of d coordinates
+   * ({@link RowSelection#anchor}), or null.
+   */
+  public RowSelection.Anchor anchor(int n, int d) {
+    Defense f = forArrivals(n);
+    return f.stages.pre().isEmpty() ? ((RowSelection) f.stages.rule()).anchor(d) : null;
+  }
+
+  /** Takes the aggregate of n arrived reports planned by {@link #plan}, for the rule's state. */
+  public void completed(int n, float[] aggregate) {
+    Defense f = forArrivals(n);
+    if (f.stages.pre().isEmpty()) {
+      ((RowSelection) f.stages.rule()).completed(aggregate);
+    }
+  }
+
+  /** This defense, or the fallback {@link #apply} uses when only n reports arrive. */
+  private Defense forArrivals(int n) {
+    if (n == 0) {
+      throw new IllegalArgumentException("aggregation needs at least one gradient; got n=0");
+    }
+    if (workers - n > 0 && rebuild != null && !stages.feasible(n)) {
+      int f = Math.max(0, tolerated - (workers - n));
+      return fallbacks.computeIfAbsent(f, rebuild::apply);
+    }
+    return this;
   }
 
   private static int count(boolean[] flags) {

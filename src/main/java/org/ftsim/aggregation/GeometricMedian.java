@@ -14,7 +14,7 @@ package org.ftsim.aggregation;
  * β_j, its score its distance to the median. Pillutla, Kakade, Harchaoui, "Robust aggregation for
  * federated learning", IEEE TSP 2022 (RFA; ν = 10⁻⁶ as there); Weiszfeld, Tohoku Math. J. 1937.
  */
-public final class GeometricMedian implements Aggregator {
+public final class GeometricMedian implements Aggregator, RowSelection {
 
   /** ν, the smoothing that keeps the weights bounded when z meets a row. */
   public static final double DEFAULT_SMOOTHING = 1e-6;
@@ -68,10 +68,16 @@ public final class GeometricMedian implements Aggregator {
     int n = gradients.length;
     checkFeasible(n);
     PairwiseDistances.Result distances = PairwiseDistances.of(gradients);
-    boolean[] far = distances.far();
-    int finite = distances.finiteCount();
+    return plan(distances.squared(), distances.far()).apply(gradients);
+  }
+
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    int n = squared.length;
+    checkFeasible(n);
+    int finite = n - Rows.count(far);
     if (finite == 0) {
-      return Aggregation.ofAll(Rows.mean(gradients, null), n);
+      return new BlockCombination.Weighted(null, n, null);
     }
     double[] a = new double[n];
     for (int i = 0; i < n; i++) {
@@ -79,7 +85,7 @@ public final class GeometricMedian implements Aggregator {
     }
     double objective = Double.NaN;
     for (int t = 0; t < iterations; t++) {
-      double[] dist = CombinationDistances.distances(distances.squared(), far, a);
+      double[] dist = CombinationDistances.distances(squared, far, a);
       if (tolerance > 0) {
         // dist is measured from the previous iterate: F of z_t, compared with F of z_{t-1}.
         double previous = objective;
@@ -103,11 +109,16 @@ public final class GeometricMedian implements Aggregator {
       }
     }
     // The score: each row's distance to the returned median (+∞ for a non-finite row).
-    double[] toMedian = CombinationDistances.distances(distances.squared(), far, a);
+    double[] toMedian = CombinationDistances.distances(squared, far, a);
     for (int i = 0; i < n; i++) {
       toMedian[i] = far[i] ? Double.POSITIVE_INFINITY : toMedian[i];
     }
-    return Aggregation.weighted(Rows.combine(gradients, a), finite, a, toMedian);
+    boolean[] used = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      used[i] = !far[i];
+    }
+    return new BlockCombination.Weighted(
+        a, finite, used, Aggregation.discardedByWeight(a), toMedian);
   }
 
   @Override

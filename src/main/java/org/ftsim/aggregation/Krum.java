@@ -15,7 +15,7 @@ import java.util.Arrays;
  * El Mhamdi, Guerraoui, Stainer, "Machine learning with adversaries: Byzantine tolerant gradient
  * descent", NeurIPS 2017. (ByzFL sums over n − f − 1 neighbours; this follows the paper.)
  */
-public final class Krum implements Aggregator {
+public final class Krum implements Aggregator, RowSelection {
 
   private final int tolerated;
 
@@ -40,9 +40,22 @@ public final class Krum implements Aggregator {
     int n = gradients.length;
     checkFeasible(n);
     double[][] squared = PairwiseDistances.of(gradients).squared();
+    return select(squared).apply(gradients);
+  }
+
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    return select(squared);
+  }
+
+  /** The rows chosen among the n whose squared distances are {@code squared}. */
+  public Selection select(double[][] squared) {
+    int n = squared.length;
+    checkFeasible(n);
     double[] scores = scores(squared, tolerated);
     int best = orderByScore(scores, scores(squared, -2))[0];
-    return Aggregation.selected(Rows.copy(gradients, best), 1, Rows.mask(n, best), scores);
+    // Every row's Krum score is what the rule saw of it (the workers table's rule_score).
+    return new Selection(Rows.mask(n, best), 1, Combine.COPY, 0, scores);
   }
 
   static void requireKrumFeasible(String rule, int n, int f) {

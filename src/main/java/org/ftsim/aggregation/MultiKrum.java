@@ -10,7 +10,7 @@ package org.ftsim.aggregation;
  * +∞. El Mhamdi, Guerraoui, Rouault, "The hidden vulnerability of distributed learning in
  * Byzantium", ICML 2018; Blanchard et al., NeurIPS 2017.
  */
-public final class MultiKrum implements Aggregator {
+public final class MultiKrum implements Aggregator, RowSelection {
 
   /** m = 0 stands for the default, n − f. */
   public static final int DEFAULT_SELECTED = 0;
@@ -46,19 +46,43 @@ public final class MultiKrum implements Aggregator {
     Rows.requireMatrix(gradients);
     int n = gradients.length;
     checkFeasible(n);
-    int m = selected == DEFAULT_SELECTED ? n - tolerated : selected;
+    if (!needsDistances(n)) {
+      return select(new double[n][n]).apply(gradients);
+    }
+    double[][] squared = PairwiseDistances.of(gradients).squared();
+    return select(squared).apply(gradients);
+  }
+
+  private int selected(int n) {
+    return selected == DEFAULT_SELECTED ? n - tolerated : selected;
+  }
+
+  @Override
+  public boolean needsDistances(int n) {
+    return selected(n) != n;
+  }
+
+  @Override
+  public BlockCombination plan(double[][] squared, boolean[] far) {
+    return select(squared);
+  }
+
+  /** The rows chosen among the n whose squared distances are {@code squared}. */
+  public Selection select(double[][] squared) {
+    int n = squared.length;
+    checkFeasible(n);
+    int m = selected(n);
     boolean[] keep = new boolean[n];
     if (m == n) {
       java.util.Arrays.fill(keep, true);
-      return new Aggregation(Rows.mean(gradients, keep), m, keep);
+      return new Selection(keep, m, Combine.MEAN, 0);
     }
-    double[][] squared = PairwiseDistances.of(gradients).squared();
     double[] scores = Krum.scores(squared, tolerated);
     int[] order = Krum.orderByScore(scores, Krum.scores(squared, -2));
     for (int r = 0; r < m; r++) {
       keep[order[r]] = true;
     }
-    return Aggregation.selected(Rows.mean(gradients, keep), m, keep, scores);
+    return new Selection(keep, m, Combine.MEAN, 0, scores);
   }
 
   @Override

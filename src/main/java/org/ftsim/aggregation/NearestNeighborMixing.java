@@ -34,8 +34,26 @@ public final class NearestNeighborMixing implements PreAggregator {
 
   @Override
   public PreAggregation preAggregate(float[][] gradients) {
-    int d = Rows.requireMatrix(gradients);
+    Rows.requireMatrix(gradients);
     int n = gradients.length;
+    checkFeasible(n);
+    int keep = n - tolerated;
+    double[][] squared = keep == n ? new double[n][n] : PairwiseDistances.of(gradients).squared();
+    int[][] neighbours = neighbours(squared);
+    float[][] out = mix(gradients, neighbours, keep);
+    int[][] sources = new int[n][];
+    for (int i = 0; i < n; i++) {
+      sources[i] = neighbours[i].clone();
+    }
+    return new PreAggregation(out, sources);
+  }
+
+  /**
+   * Each of the n rows' n − f nearest rows (itself included), increasing, from their squared
+   * distances (n × n); every row when f = 0.
+   */
+  int[][] neighbours(double[][] squared) {
+    int n = squared.length;
     checkFeasible(n);
     int keep = n - tolerated;
     int[][] neighbours = new int[n][];
@@ -43,7 +61,6 @@ public final class NearestNeighborMixing implements PreAggregator {
       int[] all = CoordinateUse.all(n);
       Arrays.fill(neighbours, all);
     } else {
-      double[][] squared = PairwiseDistances.of(gradients).squared();
       for (int i = 0; i < n; i++) {
         int[] order = Krum.orderByScore(squared[i]);
         int[] mine = Arrays.copyOf(order, keep);
@@ -51,6 +68,17 @@ public final class NearestNeighborMixing implements PreAggregator {
         neighbours[i] = mine;
       }
     }
+    return neighbours;
+  }
+
+  /**
+   * Row i replaced by the float mean of rows {@code neighbours[i]} ({@code keep} of them), summed
+   * in their order: coordinate by coordinate, so a block of the rows gives that block of the
+   * result.
+   */
+  static float[][] mix(float[][] gradients, int[][] neighbours, int keep) {
+    int n = gradients.length;
+    int d = gradients[0].length;
     float scale = 1f / keep;
     float[][] out = new float[n][d];
     CoordinateBlocks.forEach(
@@ -69,11 +97,17 @@ public final class NearestNeighborMixing implements PreAggregator {
             }
           }
         });
-    int[][] sources = new int[n][];
-    for (int i = 0; i < n; i++) {
-      sources[i] = neighbours[i].clone();
-    }
-    return new PreAggregation(out, sources);
+    return out;
+  }
+
+  /**
+   * NNM from the rows' squared distances, then the coordinate-wise rule {@code ruleSpec} built for
+   * f = {@code ruleTolerated}: to be combined block by block.
+   */
+  BlockCombination.Mixing mixing(
+      double[][] squared, String ruleSpec, int ruleTolerated, long seed) {
+    int keep = squared.length - tolerated;
+    return new BlockCombination.Mixing(neighbours(squared), keep, ruleSpec, ruleTolerated, seed);
   }
 
   @Override

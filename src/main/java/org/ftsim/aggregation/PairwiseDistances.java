@@ -22,7 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * median norm over every 16th column of the chunk (a full pass would cost one more read of the n ×
  * d matrix), among the rows finite over the whole chunk; a row typical on those columns but not on
  * the others would only cost precision, never correctness. Chunk distances are summed in double in
- * chunk order, so the result is the same whatever the number of threads that computed the chunks;
+ * chunk order within a {@link DistanceBlocks} group (about 32 MB of floats), and the groups' sums
+ * in group order, so the result is the same whatever the number of threads that computed the
+ * chunks, and the same when the executors compute the groups ({@code --aggregate-on executors});
  * chunks are formed a window of a few at a time, so that the n × n Gram matrices held at once do
  * not grow with d.
  *
@@ -52,27 +54,44 @@ final class PairwiseDistances {
 
   private PairwiseDistances() {}
 
-  /** Computes the squared distances of the rows (all of one length). */
+  /**
+   * Computes the squared distances of the rows (all of one length): the {@link DistanceBlocks}
+   * groups' partial sums, each over its chunks in chunk order, added in group order.
+   */
   static Result of(float[][] rows) {
     int n = rows.length;
-    int d = rows[0].length;
-    int columns = Math.min(Math.max(1, d), Math.max(MIN_CHUNK_COLUMNS, CHUNK_ELEMENTS / n));
-    int chunks = d == 0 ? 0 : (d + columns - 1) / columns;
-    // Chunks are formed a window at a time (in parallel) and summed into the distances in chunk
-    // order, so that only a window of n × n chunk Gram matrices is ever held (458 of 4 MB for
-    // n = 1,024 workers of the MLP otherwise); each pair's sum is the same sequence of additions.
-    int window = Math.max(1, 2 * ForkJoinPool.getCommonPoolParallelism());
-    double[] sum = new double[n * n];
+    DistanceBlocks blocks = DistanceBlocks.of(n, rows[0].length);
+    double[] sum = null;
     boolean[] far = new boolean[n];
+    for (int g = 0; g < blocks.groups(); g++) {
+      sum = DistanceBlocks.add(sum, far, blocks.partial(rows, 0, g));
+    }
+    return finish(sum == null ? new double[n * (n - 1) / 2] : sum, far);
+  }
+
+  /**
+   * The partial sums of chunks [first, last) of the rows, whose arrays hold the coordinates from
+   * {@code offset} on: for each pair i < j (in row-major order of the upper triangle), Σ over the
+   * chunks, in chunk order, of G_ii + G_jj − 2 G_ij in double; {@code far} gets the rows non-finite
+   * there.
+   */
+  static double[] partial(
+      float[][] rows, int offset, int first, int last, int columns, int d, boolean[] far) {
+    int n = rows.length;
+    // Chunks are formed a window at a time (in parallel) and summed in chunk order, so that only
+    // a window of n × n chunk Gram matrices is ever held; each pair's sum is the same sequence of
+    // additions.
+    int window = Math.max(1, 2 * ForkJoinPool.getCommonPoolParallelism());
+    double[] sum = new double[n * (n - 1) / 2];
     Deque<Workspace> pool = new ConcurrentLinkedDeque<>();
     try {
-      for (int first = 0; first < chunks; first += window) {
-        int last = Math.min(chunks, first + window);
-        float[][] grams = new float[last - first][];
-        boolean[][] farByChunk = new boolean[last - first][];
-        int base = first;
-        IntStream range = IntStream.range(first, last);
-        (last - first > 1 ? range.parallel() : range)
+      for (int start = first; start < last; start += window) {
+        int end = Math.min(last, start + window);
+        float[][] grams = new float[end - start][];
+        boolean[][] farByChunk = new boolean[end - start][];
+        int base = start;
+        IntStream range = IntStream.range(start, end);
+        (end - start > 1 ? range.parallel() : range)
             .forEach(
                 k -> {
                   // Off-heap buffers of our own, never in a workspace the calling thread may have
@@ -86,7 +105,8 @@ final class PairwiseDistances {
                     int from = k * columns;
                     int to = Math.min(d, from + columns);
                     farByChunk[k - base] = new boolean[n];
-                    grams[k - base] = w.gram(rows, from, to, farByChunk[k - base]);
+                    grams[k - base] =
+                        w.gram(rows, from - offset, to - offset, farByChunk[k - base]);
                   } finally {
                     if (w != null) {
                       pool.push(w);
@@ -96,10 +116,11 @@ final class PairwiseDistances {
                 });
         for (int c = 0; c < grams.length; c++) {
           float[] g = grams[c];
+          int p = 0;
           for (int i = 0; i < n; i++) {
             far[i] |= farByChunk[c][i];
             for (int j = i + 1; j < n; j++) {
-              sum[i * n + j] += (double) g[i * n + i] + (double) g[j * n + j] - 2.0 * g[i * n + j];
+              sum[p++] += (double) g[i * n + i] + (double) g[j * n + j] - 2.0 * g[i * n + j];
             }
           }
         }
@@ -109,17 +130,25 @@ final class PairwiseDistances {
         w.close();
       }
     }
+    return sum;
+  }
+
+  /** The distances from the summed upper triangle and the far rows. */
+  static Result finish(double[] sum, boolean[] far) {
+    int n = far.length;
     double[][] squared = new double[n][n];
+    int p = 0;
     for (int i = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++) {
         double s;
         if (far[i] || far[j]) {
           s = Double.POSITIVE_INFINITY;
         } else {
-          s = sum[i * n + j];
+          s = sum[p];
           // Rounding can make a tiny distance negative; an overflowed product makes it NaN.
           s = s != s ? Double.POSITIVE_INFINITY : Math.max(0, s);
         }
+        p++;
         squared[i][j] = s;
         squared[j][i] = s;
       }

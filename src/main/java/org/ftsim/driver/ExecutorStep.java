@@ -36,6 +36,7 @@ final class ExecutorStep {
     this.aggregation =
         workers.onExecutors(
             FaultSpec.of(parts.faults(), config.faults().fault(), config.seed()),
+            parts.defense(),
             config.defense().defense(),
             config.defense().tolerate(),
             config.seed(),
@@ -51,7 +52,26 @@ final class ExecutorStep {
     for (int w = 0; w < n; w++) {
       flip[w] = faults.flipsLabels(w, step);
     }
-    ExecutorAggregation.Step s = aggregation.step(params, epoch, stepInEpoch, step, flip);
+    ExecutorAggregation.Step s;
+    try {
+      s = aggregation.step(params, epoch, stepInEpoch, step, flip);
+    } catch (ExecutorAggregation.TooFewReports e) {
+      int arrived = 0;
+      for (int w = 0; w < n; w++) {
+        arrived += faults.arrives(w, step) ? 1 : 0;
+      }
+      throw new RunFailure(
+          "step "
+              + step
+              + ": "
+              + arrived
+              + " of "
+              + n
+              + " workers' reports arrived, too few for "
+              + parts.defense()
+              + ": "
+              + e.getMessage());
+    }
     long t1 = System.nanoTime();
     double lossSum = 0;
     for (ReportSummary r : s.reports()) {
@@ -80,8 +100,10 @@ final class ExecutorStep {
             stepLr,
             s.kept(),
             Phase.NORMAL.label(),
-            (t1 - t0) * ms,
-            (t2 - t1) * ms,
+            // A distance-based rule's passes run inside the gradient job: its share moves to the
+            // aggregation's column, as the driver mode counts it.
+            (t1 - t0) * ms - s.ruleMs(),
+            (t2 - t1) * ms + s.ruleMs(),
             (System.nanoTime() - t0) * ms,
             s.broadcastMs(),
             s.computeMs(),
@@ -117,7 +139,7 @@ final class ExecutorStep {
               faults.misbehaves(w, step) ? faults.faultName(w) : null,
               s.used()[w],
               Arrivals.Verdict.orNull(s.discarded()[w]),
-              null,
+              s.scores() == null ? null : Arrivals.Verdict.orNull(s.scores()[w]),
               r.arrived() ? norm : null,
               r.loss(),
               r.arrived() ? dot / (norm * meanNorm) : null,

@@ -18,6 +18,11 @@ public final class Crash implements Fault {
   }
 
   @Override
+  public boolean reportsNothing() {
+    return true;
+  }
+
+  @Override
   public boolean needsOwnGradient() {
     return false;
   }

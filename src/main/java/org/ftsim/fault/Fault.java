@@ -44,6 +44,11 @@ public interface Fault {
     return false;
   }
 
+  /** Whether the worker reports nothing when this fault acts ({@link Crash}). */
+  default boolean reportsNothing() {
+    return false;
+  }
+
   /**
    * Whether this {@link #omniscient} fault acts on each coordinate alone, through the honest
    * workers' coordinate-wise statistics (ALIE, IPM, mimic), so that it can be given one block of

@@ -177,6 +177,11 @@ public final class FaultPlan {
         || Seeds.random(seed, Seeds.FAULT_SCHEDULE, w, step).nextDouble() < probability;
   }
 
+  /** Whether worker {@code w}'s report at global step {@code step} arrives (it does not crash). */
+  public boolean arrives(int w, long step) {
+    return !(misbehaves(w, step) && faults[w].reportsNothing());
+  }
+
   /** Whether worker {@code w} computes its step-{@code step} gradient on flipped labels. */
   public boolean flipsLabels(int w, long step) {
     return misbehaves(w, step) && faults[w].flipsLabels();

@@ -2,6 +2,7 @@ package org.ftsim.spark;
 
 import java.io.Serializable;
 import org.apache.spark.Partitioner;
+import org.ftsim.aggregation.DistanceBlocks;
 
 /**
  * The d coordinates cut into {@code blocks} contiguous blocks of (nearly) equal length, block b
@@ -18,9 +19,28 @@ final class CoordinateSplit extends Partitioner implements Serializable {
   private final int parameters;
   private final int blocks;
 
+  /** The width of every block but the last, or 0 for blocks of (nearly) equal length. */
+  private final int width;
+
   CoordinateSplit(int parameters, int blocks) {
     this.parameters = parameters;
     this.blocks = Math.max(1, Math.min(blocks, Math.max(1, parameters)));
+    this.width = 0;
+  }
+
+  private CoordinateSplit(int parameters, int blocks, int width) {
+    this.parameters = parameters;
+    this.blocks = blocks;
+    this.width = width;
+  }
+
+  /**
+   * The split into the groups of the distance computation ({@link DistanceBlocks}): block b is
+   * group b, so that its task computes the group's partial distances as the driver would.
+   */
+  static CoordinateSplit of(DistanceBlocks groups) {
+    return new CoordinateSplit(
+        groups.d(), Math.max(1, groups.groups()), Math.max(1, groups.groupWidth()));
   }
 
   /**
@@ -38,10 +58,16 @@ final class CoordinateSplit extends Partitioner implements Serializable {
   }
 
   int from(int block) {
+    if (width > 0) {
+      return (int) Math.min(parameters, (long) block * width);
+    }
     return (int) ((long) block * parameters / blocks);
   }
 
   int to(int block) {
+    if (width > 0) {
+      return (int) Math.min(parameters, (long) (block + 1) * width);
+    }
     return (int) ((long) (block + 1) * parameters / blocks);
   }
 
@@ -57,11 +83,14 @@ final class CoordinateSplit extends Partitioner implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CoordinateSplit s && s.parameters == parameters && s.blocks == blocks;
+    return o instanceof CoordinateSplit s
+        && s.parameters == parameters
+        && s.blocks == blocks
+        && s.width == width;
   }
 
   @Override
   public int hashCode() {
-    return 31 * parameters + blocks;
+    return 31 * (31 * parameters + blocks) + width;
   }
 }

@@ -5,6 +5,7 @@ import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.ftsim.aggregation.DistanceBlocks;
 import org.ftsim.correction.ReplicaData;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
@@ -36,6 +37,13 @@ public final class KryoRegistration implements KryoRegistrator {
           WorkerGradient.class,
           EvalChunk.class,
           ReplicaData.Record.class,
+          // --aggregate-on executors: shuffled blocks and task results.
+          Report.class,
+          BlockSlice.class,
+          BlockResult.class,
+          BlockPartial.class,
+          DistanceBlocks.Partial.class,
+          ReportSummary.class,
           List.of().getClass(),
           List.of(1).getClass(),
           List.of(1, 2, 3).getClass());

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.ftsim.aggregation.Defense;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
 import org.ftsim.model.ModelSpec;
@@ -227,13 +228,16 @@ public final class SparkWorkers implements AutoCloseable {
   }
 
   /**
-   * Steps that run the faults of {@code faults} and the coordinate-wise rule {@code rule} (for f =
-   * {@code tolerated}, seeded by {@code seed}) on the executors, over {@code parameters}-float
-   * gradients.
+   * Steps that run the faults of {@code faults} and the run's {@code defense} (the rule {@code
+   * rule} for f = {@code tolerated}, seeded by {@code seed}; one that {@link
+   * org.ftsim.driver.OnExecutors} accepts) on the executors, over {@code parameters}-float
+   * gradients. A defense that plans on distances keeps its state (centered clipping's centre) in
+   * {@code defense}, as the driver mode does.
    */
   public ExecutorAggregation onExecutors(
-      FaultSpec faults, String rule, int tolerated, long seed, int parameters) {
-    return new ExecutorAggregation(jsc, this, faults, rule, tolerated, seed, parameters, cores);
+      FaultSpec faults, Defense defense, String rule, int tolerated, long seed, int parameters) {
+    return new ExecutorAggregation(
+        jsc, this, faults, defense, rule, tolerated, seed, parameters, cores);
   }
 
   /** Evaluates the network at {@code params} on the whole test set. */

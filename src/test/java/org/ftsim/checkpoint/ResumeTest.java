@@ -231,6 +231,27 @@ class ResumeTest {
     }
   }
 
+  /**
+   * Centered clipping on the executors ({@code --aggregate-on executors}): its centre is the run's
+   * defense state there too, so it is checkpointed; killed at step 5 and resumed from step 3 (on
+   * the executors still), the run ends as the uninterrupted one, bit for bit.
+   */
+  @Test
+  void centeredClippingOnTheExecutorsResumesBitIdentical() {
+    String[] base =
+        ("-d synthetic -w 5 -f 1 --fault alie -df cclip:tau=0.5 -gb 512 -e 2 --seed 3 --proc 2"
+                + " --checkpoint-every 3")
+            .split(" ");
+    String[] executors =
+        Stream.concat(Arrays.stream(base), Stream.of("--aggregate-on", "executors"))
+            .toArray(String[]::new);
+    train(args(executors, "cclip-whole"));
+    trainKilledAt("EP: 2/2, sub-batch: 1/4,", args(executors, "cclip-cut"));
+    assertEquals(3, lastCheckpoint("cclip-cut").step());
+    assertTrue(train("--resume", "cclip-cut", "-tb", tb()).contains("from step 3"));
+    assertSameRun("cclip-whole", "cclip-cut");
+  }
+
   @Test
   void aDriverKilledBySigkillResumes() throws Exception {
     // Stopped at step 6's line (before its checkpoint) and killed once epoch 1's rows (to step 4)

@@ -23,10 +23,11 @@ import org.apache.spark.sql.SparkSession;
  * ({@code -gb 32w}), for each (workers, rule, where the rule runs) given, each in its own JVM with
  * the launcher's default heap, its GC log and its Spark event log. Per run, over the steps after
  * the first: the median step time, its gradient part (job, results to the driver) and its rule part
- * (faults, defense and metrics on the driver), the cost per worker-gradient (step / w), the
- * driver's peak live heap (the largest heap occupancy after a collection, from the GC log), the
- * process's peak resident memory, and the task result bytes the driver received per step (from the
- * event log). Run by {@code bench/scale}; prints a markdown table.
+ * (faults, defense and metrics on the driver; on the executors, a distance-based rule's partial
+ * distances, selection and second pass), the cost per worker-gradient (step / w), the driver's peak
+ * live heap (the largest heap occupancy after a collection, from the GC log), the process's peak
+ * resident memory, and the task result bytes the driver received per step (from the event log). Run
+ * by {@code bench/scale}; prints a markdown table.
  *
  * <p>Arguments: output folder, steps ({@code STEPS+summarize} to only print the finished runs of
  * the folder again), then configurations {@code W:RULE:MODE} (e.g. {@code 256:median:executors}).
@@ -191,7 +192,9 @@ public final class ScaleBench {
     double bytes = 0;
     java.util.Set<String> steps = new java.util.HashSet<>();
     Pattern stepJob =
-        Pattern.compile("^(gradients|aggregate on executors|report summaries) (\\d+:\\d+)$");
+        Pattern.compile(
+            "^(gradients|aggregate on executors|aggregate selected|report summaries)"
+                + " (\\d+:\\d+)$");
     for (JsonNode t : tasks) {
       String d = description.getOrDefault(jobOfStage.get(t.get("Stage ID").asInt()), "");
       Matcher m = stepJob.matcher(d);

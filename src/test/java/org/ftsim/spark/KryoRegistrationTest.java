@@ -52,6 +52,38 @@ class KryoRegistrationTest {
   }
 
   @Test
+  void executorAggregationsResultsComeBackExactly() {
+    java.util.TreeMap<String, byte[]> omniscient = new java.util.TreeMap<>();
+    omniscient.put("alie", FloatBytes.encode(new float[] {2f}));
+    BlockResult result =
+        new BlockResult(
+            4,
+            null,
+            FloatBytes.encode(new float[] {0.5f}),
+            0,
+            null,
+            new double[] {0.25, Double.NaN},
+            omniscient,
+            null);
+    BlockPartial p =
+        new BlockPartial(
+            new org.ftsim.aggregation.DistanceBlocks.Partial(
+                new double[] {1.25, Double.POSITIVE_INFINITY, -0.0}, new boolean[] {false, true}),
+            result,
+            77L);
+    BlockPartial copy = roundTrip(kryo(true), List.of(p)).get(0);
+    assertArrayEquals(p.partial().sum(), copy.partial().sum());
+    assertArrayEquals(p.partial().far(), copy.partial().far());
+    assertEquals(4, copy.result().block());
+    assertArrayEquals(result.honestMean(), copy.result().honestMean());
+    assertArrayEquals(omniscient.get("alie"), copy.result().omniscient().get("alie"));
+    assertArrayEquals(result.discarded(), copy.result().discarded());
+    assertEquals(77L, copy.nanos());
+    Report r = new Report(2, FloatBytes.encode(new float[] {1f, -1f}), 1.5, 0.25, 32, 1, 9L);
+    assertArrayEquals(r.row(), roundTrip(kryo(true), r).row());
+  }
+
+  @Test
   void datasetsAndPlansComeBackExactly() {
     Dataset train = DatasetRegistry.get("synthetic").load(Path.of("unused")).train();
     Dataset copy = roundTrip(kryo(true), train);
