@@ -104,6 +104,12 @@ public final class ClusterBench {
             root.resolve(name).toString(),
             "--run-id",
             name));
+    // More train options (bench/cluster's TRAIN_ARGS), e.g. "-w 256 -gb 8192 --aggregate-on
+    // executors": later options win.
+    String more = System.getenv("TRAIN_ARGS");
+    if (more != null && !more.isBlank()) {
+      command.addAll(List.of(more.trim().split("\\s+")));
+    }
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectOutput(root.resolve(name + ".out").toFile());
     builder.redirectError(root.resolve(name + ".err").toFile());
@@ -137,6 +143,9 @@ public final class ClusterBench {
     result.put("faults, defense, metrics (aggregate_ms)", r.getDouble(4));
     result.put("update (update_ms)", r.getDouble(5));
     result.putAll(eventLog(events));
+    result.put(
+        "task result bytes to the driver per step, MB",
+        org.ftsim.driver.ScaleBench.resultBytes(events) / 1e6);
     return result;
   }
 

@@ -166,7 +166,7 @@ public final class ScaleBench {
   }
 
   /** The task result bytes per step of the steps' jobs, the first step's left out. */
-  static double resultBytes(Path events) throws IOException {
+  public static double resultBytes(Path events) throws IOException {
     ObjectMapper json = new ObjectMapper();
     Map<Integer, String> jobOfStage = new HashMap<>();
     Map<String, String> description = new HashMap<>();
