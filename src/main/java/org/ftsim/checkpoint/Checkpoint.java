@@ -1,10 +1,15 @@
 package org.ftsim.checkpoint;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.CorrectionState;
 import org.ftsim.detection.DetectionState;
+import org.ftsim.fault.FaultState;
+import org.ftsim.fault.FaultStates;
 import org.ftsim.optim.OptimizerState;
 import org.ftsim.results.Timings;
 
@@ -14,8 +19,8 @@ import org.ftsim.results.Timings;
  * (seed, purpose, epoch, step, worker) ({@link org.ftsim.base.Seeds}), so no generator position is
  * saved; the state that does carry from step to step is the parameters, the optimizer's, the
  * defense's (centered clipping's centre, bucketing's permutation counter), the correction's and the
- * detection's (a reputation's suspicions, the score of the flags so far) and the honest workers'
- * momentum vectors.
+ * detection's (a reputation's suspicions, the score of the flags so far), the honest workers'
+ * momentum vectors and the faults' ({@code mimic-warmup}'s tracked mean, direction and target).
  *
  * @param config the run's configuration, run id included
  * @param step the global step taken last (the next one is {@code step + 1}); epochs hold a whole
@@ -28,6 +33,8 @@ import org.ftsim.results.Timings;
  * @param detection the detection's state, or null when the run has no detector
  * @param workerMomentum the honest workers' momentum vectors ({@code --worker-momentum}): the
  *     accumulations so far and one vector per honest worker in worker order, none without momentum
+ * @param faults the state of the faults that carry it across steps ({@link FaultStates}), keyed by
+ *     the lowest faulty worker each serves; empty when none does
  */
 public record Checkpoint(
     SimulationConfig config,
@@ -38,7 +45,8 @@ public record Checkpoint(
     Defense.State defense,
     CorrectionState correction,
     DetectionState detection,
-    OptimizerState workerMomentum) {
+    OptimizerState workerMomentum,
+    Map<Integer, FaultState> faults) {
 
   /** No worker momentum. */
   public static final OptimizerState NO_MOMENTUM = new OptimizerState(0, java.util.List.of());
@@ -47,6 +55,7 @@ public record Checkpoint(
     if (workerMomentum == null) {
       workerMomentum = NO_MOMENTUM;
     }
+    faults = faults == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(faults));
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(progress, "progress");
     Objects.requireNonNull(params, "params");
@@ -66,7 +75,7 @@ public record Checkpoint(
       OptimizerState optimizer,
       Defense.State defense,
       CorrectionState correction) {
-    this(config, step, progress, params, optimizer, defense, correction, null, NO_MOMENTUM);
+    this(config, step, progress, params, optimizer, defense, correction, null, NO_MOMENTUM, null);
   }
 
   /** A checkpoint of a run without worker momentum. */
@@ -79,13 +88,32 @@ public record Checkpoint(
       Defense.State defense,
       CorrectionState correction,
       DetectionState detection) {
-    this(config, step, progress, params, optimizer, defense, correction, detection, NO_MOMENTUM);
+    this(
+        config,
+        step,
+        progress,
+        params,
+        optimizer,
+        defense,
+        correction,
+        detection,
+        NO_MOMENTUM,
+        null);
   }
 
   /** This checkpoint with {@code other} as its configuration (a resume's allowed overrides). */
   public Checkpoint withConfig(SimulationConfig other) {
     return new Checkpoint(
-        other, step, progress, params, optimizer, defense, correction, detection, workerMomentum);
+        other,
+        step,
+        progress,
+        params,
+        optimizer,
+        defense,
+        correction,
+        detection,
+        workerMomentum,
+        faults);
   }
 
   /**

@@ -18,6 +18,7 @@ import org.ftsim.correction.CorrectionState;
 import org.ftsim.correction.Fit;
 import org.ftsim.detection.DetectionScore;
 import org.ftsim.detection.DetectionState;
+import org.ftsim.fault.FaultState;
 import org.ftsim.optim.OptimizerState;
 import org.ftsim.results.Timings;
 
@@ -33,9 +34,10 @@ final class CheckpointFile {
 
   /**
    * 2: the configuration grouped (issue 12), named timings; 3: detection; 4: the worker momentum
-   * and the protocol options of issue 13 in the configuration.
+   * and the protocol options of issue 13 in the configuration; 5: the faults' state ({@code
+   * mimic-warmup}'s).
    */
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
 
   private static final int END = 0x454E_4421; // "END!"
 
@@ -126,6 +128,7 @@ final class CheckpointFile {
     }
     out.writeLong(checkpoint.workerMomentum().steps());
     StateCodec.vectors(out, checkpoint.workerMomentum().vectors());
+    StateCodec.faults(out, checkpoint.faults());
     out.writeInt(END);
     out.flush();
   }
@@ -202,11 +205,21 @@ final class CheckpointFile {
                   ints(in)));
     }
     OptimizerState workerMomentum = new OptimizerState(in.readLong(), StateCodec.vectors(in));
+    Map<Integer, FaultState> faults = StateCodec.faults(in);
     if (in.readInt() != END) {
       throw new IOException("checkpoint without its end mark");
     }
     return new Checkpoint(
-        config, step, progress, params, optimizer, defense, correction, detection, workerMomentum);
+        config,
+        step,
+        progress,
+        params,
+        optimizer,
+        defense,
+        correction,
+        detection,
+        workerMomentum,
+        faults);
   }
 
   private static void ints(DataOutputStream out, int[] values) throws IOException {

@@ -13,6 +13,7 @@ import org.ftsim.aggregation.CarriedState;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.correction.Fit;
 import org.ftsim.correction.ModelState;
+import org.ftsim.fault.FaultState;
 
 /**
  * The binary encoding of the parts' state records inside a {@link CheckpointFile}: big-endian
@@ -66,6 +67,43 @@ final class StateCodec {
   static CarriedState carried(DataInputStream in) throws IOException {
     long calls = in.readLong();
     return new CarriedState(calls, in.readBoolean() ? floats(in) : null);
+  }
+
+  /** The faults' states by worker: a count, then each worker, its counters and vectors. */
+  static void faults(DataOutputStream out, Map<Integer, FaultState> faults) throws IOException {
+    Map<Integer, FaultState> sorted = new TreeMap<>(faults);
+    out.writeInt(sorted.size());
+    for (Map.Entry<Integer, FaultState> e : sorted.entrySet()) {
+      out.writeInt(e.getKey());
+      long[] counters = e.getValue().counters();
+      out.writeInt(counters.length);
+      for (long c : counters) {
+        out.writeLong(c);
+      }
+      out.writeInt(e.getValue().vectors().size());
+      for (double[] v : e.getValue().vectors()) {
+        doubles(out, v);
+      }
+    }
+  }
+
+  static Map<Integer, FaultState> faults(DataInputStream in) throws IOException {
+    int count = length(in);
+    Map<Integer, FaultState> faults = new TreeMap<>();
+    for (int i = 0; i < count; i++) {
+      int worker = in.readInt();
+      long[] counters = new long[length(in)];
+      for (int j = 0; j < counters.length; j++) {
+        counters[j] = in.readLong();
+      }
+      int vectorCount = length(in);
+      List<double[]> vectors = new ArrayList<>(vectorCount);
+      for (int j = 0; j < vectorCount; j++) {
+        vectors.add(doubles(in));
+      }
+      faults.put(worker, new FaultState(counters, vectors));
+    }
+    return faults;
   }
 
   static void fit(DataOutputStream out, Fit fit) throws IOException {

@@ -2,6 +2,7 @@ package org.ftsim.driver;
 
 import org.ftsim.checkpoint.Checkpoint;
 import org.ftsim.config.SimulationConfig;
+import org.ftsim.fault.FaultStates;
 import org.ftsim.results.Rows.StepRow;
 import org.ftsim.results.Timings;
 
@@ -25,8 +26,8 @@ final class RunState {
 
   /**
    * The state at the start of run {@code c}: the initial parameters, or those of {@code from} with
-   * the parts' state (optimizer, defense, worker momentum, correction, detection) restored from it
-   * when it is not null.
+   * the parts' state (optimizer, defense, worker momentum, faults, correction, detection) restored
+   * from it when it is not null.
    */
   static RunState start(
       SimulationConfig c,
@@ -50,6 +51,7 @@ final class RunState {
     parts.optimizer().restore(from.optimizer());
     parts.defense().restore(from.defense());
     parts.momentum().restore(from.workerMomentum());
+    FaultStates.restore(parts.faults(), from.faults());
     if (correction != null) {
       correction.restore(from.correction());
     }
@@ -91,6 +93,7 @@ final class RunState {
         parts.defense().state(),
         correction == null ? null : correction.state(),
         detection == null ? null : detection.state(),
-        parts.momentum().state());
+        parts.momentum().state(),
+        FaultStates.of(parts.faults()));
   }
 }

@@ -9,8 +9,8 @@ package org.ftsim.fault;
  * step (a crash). Faults are immutable, one instance may serve several workers, except for two
  * kinds of memory: within a step ({@link Shared}'s vector; the scale {@link LineSearch}, {@link
  * FangKrum}, {@link MinMax} and {@link MinSum} search, reused by the step's other workers), and
- * across steps ({@link MimicWarmup}'s tracked direction and target). Random faults draw only from
- * {@link FaultContext#random()}.
+ * across steps ({@link MimicWarmup}'s tracked direction and target, which {@link #state()} gives to
+ * checkpoints). Random faults draw only from {@link FaultContext#random()}.
  */
 public interface Fault {
 
@@ -66,4 +66,15 @@ public interface Fault {
    * faulty worker when a {@link FaultPlan} is built, so that a run fails before its first step.
    */
   default void checkFeasible(int workers, int[] honestWorkers) {}
+
+  /**
+   * What this fault carries across steps, a copy, for checkpoints; {@code null} for the faults that
+   * carry nothing (all but {@link MimicWarmup}).
+   */
+  default FaultState state() {
+    return null;
+  }
+
+  /** Puts back a {@link #state()} saved earlier, so that the next step acts as it would have. */
+  default void restore(FaultState state) {}
 }

@@ -1,5 +1,7 @@
 package org.ftsim.fault;
 
+import java.util.List;
+
 /**
  * {@code mimic-warmup[:warmup=W]}, the bucketing code's mimic ({@code MimicVariantAttacker}): for
  * its first W attacking steps the attacker tracks the direction z of largest spread of the honest
@@ -11,9 +13,8 @@ package org.ftsim.fault;
  * t/(t+1)·z + (Σ_i ((g_i − μ)·z)(g_i − μ))/‖·‖/(t+1), normalised. A step counts once whichever
  * workers share the instance (the reference's coordinator); ties go to the lowest worker.
  *
- * <p>State: this fault keeps μ, z, the step count and the target across steps, in memory only: a
- * run resumed from a checkpoint starts the warm-up again (not bit-identical to an uninterrupted run
- * while W steps are replayed and the target may differ).
+ * <p>State: this fault keeps μ, z, the step count and the target across steps ({@link #state()}),
+ * saved exactly in checkpoints, so a resumed run goes on with them as the uninterrupted run does.
  *
  * <p>Parameter {@code warmup} (W): an integer ≥ 1; default {@value #DEFAULT_WARMUP} (the code's).
  *
@@ -67,6 +68,27 @@ public final class MimicWarmup implements Fault {
       advance(rows, context);
     }
     return rows.ofWorker(target).clone();
+  }
+
+  /** The last step, the attacking steps so far, the target; μ and z once the warm-up began. */
+  @Override
+  public synchronized FaultState state() {
+    List<double[]> vectors = mu == null ? List.of() : List.of(mu.clone(), z.clone());
+    return new FaultState(new long[] {lastStep, t, target}, vectors);
+  }
+
+  @Override
+  public synchronized void restore(FaultState state) {
+    long[] c = state.counters();
+    List<double[]> v = state.vectors();
+    if (c.length != 3 || (v.size() != 0 && v.size() != 2)) {
+      throw new IllegalArgumentException("not a mimic-warmup state");
+    }
+    lastStep = c[0];
+    t = Math.toIntExact(c[1]);
+    target = Math.toIntExact(c[2]);
+    mu = v.isEmpty() ? null : v.get(0).clone();
+    z = v.isEmpty() ? null : v.get(1).clone();
   }
 
   private void advance(HonestGradients rows, FaultContext context) {

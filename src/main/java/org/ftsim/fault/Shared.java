@@ -50,6 +50,16 @@ public final class Shared implements Fault {
   }
 
   @Override
+  public FaultState state() {
+    return fault.state();
+  }
+
+  @Override
+  public void restore(FaultState state) {
+    fault.restore(state);
+  }
+
+  @Override
   public synchronized float[] corrupt(float[] honest, FaultContext context) {
     if (step.get() != context.honest()) {
       vector = fault.corrupt(honest, context);

@@ -29,6 +29,7 @@ import org.ftsim.correction.CorrectionState;
 import org.ftsim.correction.Fit;
 import org.ftsim.correction.ModelState;
 import org.ftsim.driver.Assembly;
+import org.ftsim.fault.FaultState;
 import org.ftsim.optim.OptimizerState;
 import org.ftsim.results.Timings;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,41 @@ class CheckpointStoreTest {
     assertEquals(17, c.corrected());
     assertEquals(0.85, c.trueErrorSum());
     assertEquals(16, c.trueErrorCount());
+  }
+
+  /** Format 5: the faults' state (mimic-warmup's counters, mean and direction), bit for bit. */
+  @Test
+  void theFaultsStateComesBackExactly() {
+    Checkpoint base = checkpoint(5);
+    double[] mu = {Math.PI, -0.0, 1e-300, Double.MIN_VALUE};
+    double[] z = {0.5, -0.5, Math.ulp(1.0), -1};
+    Checkpoint written =
+        new Checkpoint(
+            base.config(),
+            5,
+            base.progress(),
+            base.params(),
+            base.optimizer(),
+            base.defense(),
+            null,
+            null,
+            null,
+            Map.of(
+                3, new FaultState(new long[] {5, 4, 2}, List.of(mu, z)),
+                1, new FaultState(new long[] {Long.MIN_VALUE, 0, -1}, List.of())));
+    store().write(written);
+    Checkpoint read = store().latest().orElseThrow();
+    assertEquals(List.of(1, 3), List.copyOf(read.faults().keySet()));
+    assertArrayEquals(new long[] {5, 4, 2}, read.faults().get(3).counters());
+    assertArrayEquals(mu, read.faults().get(3).vectors().get(0));
+    assertEquals(
+        Double.doubleToRawLongBits(-0.0),
+        Double.doubleToRawLongBits(read.faults().get(3).vectors().get(0)[1]),
+        "raw bits");
+    assertArrayEquals(z, read.faults().get(3).vectors().get(1));
+    assertArrayEquals(new long[] {Long.MIN_VALUE, 0, -1}, read.faults().get(1).counters());
+    assertTrue(read.faults().get(1).vectors().isEmpty());
+    assertTrue(checkpoint(6).faults().isEmpty(), "none without stateful faults");
   }
 
   @Test

@@ -37,6 +37,7 @@ import org.ftsim.aggregation.CarriedState;
 import org.ftsim.cli.Main;
 import org.ftsim.correction.Fit;
 import org.ftsim.correction.ModelState;
+import org.ftsim.fault.FaultState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -252,6 +253,33 @@ class ResumeTest {
     assertSameRun("cclip-whole", "cclip-cut");
   }
 
+  /**
+   * {@code mimic-warmup} carries its tracked mean, direction, step count and target across steps:
+   * they are in the checkpoint. Warm-up of 6 attacking steps, 8 steps, checkpoints at 3, 6 and 8;
+   * killed at step 5 (inside the warm-up) and resumed from 3, the run goes on with the warm-up's
+   * statistics and ends as the uninterrupted one, bit for bit (without them it restarts the warm-up
+   * from a new random direction and copies other workers).
+   */
+  @Test
+  void mimicWarmupResumesBitIdentical() {
+    String[] base =
+        ("-d synthetic -w 5 -f 1 --fault mimic-warmup:warmup=6 -df mean -gb 512 -e 2 --seed 3"
+                + " --proc 2 --checkpoint-every 3")
+            .split(" ");
+    train(args(base, "mimic"));
+    trainKilledAt("EP: 2/2, sub-batch: 1/4,", args(base, "mimic-cut"));
+    Checkpoint cut = lastCheckpoint("mimic-cut");
+    assertEquals(3, cut.step());
+    assertEquals(Set.of(1), cut.faults().keySet(), "worker 1's fault state");
+    long[] counters = cut.faults().get(1).counters();
+    assertEquals(3, counters[0], "the last step it attacked at");
+    assertEquals(3, counters[1], "3 of its 6 warm-up steps");
+    assertTrue(counters[2] != 1 && counters[2] >= 0 && counters[2] < 5, "an honest target");
+    assertEquals(2, cut.faults().get(1).vectors().size(), "the tracked mean and direction");
+    assertTrue(train("--resume", "mimic-cut", "-tb", tb()).contains("from step 3"));
+    assertSameRun("mimic", "mimic-cut");
+  }
+
   @Test
   void aDriverKilledBySigkillResumes() throws Exception {
     // Stopped at step 6's line (before its checkpoint) and killed once epoch 1's rows (to step 4)
@@ -334,6 +362,16 @@ class ResumeTest {
       assertCarriedEquals(a.defense().pre().get(i), b.defense().pre().get(i));
     }
     assertEquals(a.progress().lastMetric(), b.progress().lastMetric());
+    assertEquals(a.faults().keySet(), b.faults().keySet());
+    for (Map.Entry<Integer, FaultState> e : a.faults().entrySet()) {
+      FaultState x = e.getValue();
+      FaultState y = b.faults().get(e.getKey());
+      assertArrayEquals(x.counters(), y.counters(), "fault state of worker " + e.getKey());
+      assertEquals(x.vectors().size(), y.vectors().size());
+      for (int i = 0; i < x.vectors().size(); i++) {
+        assertArrayEquals(x.vectors().get(i), y.vectors().get(i));
+      }
+    }
     assertEquals(a.detection() == null, b.detection() == null);
     if (a.detection() != null) {
       assertArrayEquals(a.detection().detector(), b.detection().detector(), "suspicions");

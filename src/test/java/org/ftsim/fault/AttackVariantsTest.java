@@ -119,6 +119,49 @@ class AttackVariantsTest {
         step3[end], mimic.corrupt(new float[2], Contexts.of(3, 3, 4, honest, step3, 3)));
   }
 
+  /**
+   * A plan whose mimic-warmup state was saved after step 2 of a 4-step warm-up and put back into a
+   * new plan (a resumed run) reports what the original does at every later step, bit for bit; a new
+   * plan without it restarts the warm-up. Stateless faults save nothing.
+   */
+  @Test
+  void mimicWarmupStateRestoredGoesOnAsTheOriginal() {
+    int[] faulty = {1, 3};
+    FaultPlan original = new FaultPlan(6, faulty, "mimic-warmup:4", Map.of(), 1, 1, 9);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    float[][][] steps = new float[8][6][3];
+    for (float[][] step : steps) {
+      for (float[] g : step) {
+        for (int j = 0; j < g.length; j++) {
+          g[j] = (float) random.nextGaussian();
+        }
+      }
+    }
+    original.apply(1, steps[0]);
+    original.apply(2, steps[1]);
+    Map<Integer, FaultState> saved = FaultStates.of(original);
+    assertEquals(java.util.Set.of(1), saved.keySet(), "one instance, keyed by its lowest worker");
+    assertArrayEquals(new long[] {2, 2}, java.util.Arrays.copyOf(saved.get(1).counters(), 2));
+    FaultPlan resumed = new FaultPlan(6, faulty, "mimic-warmup:4", Map.of(), 1, 1, 9);
+    FaultStates.restore(resumed, saved);
+    FaultPlan fresh = new FaultPlan(6, faulty, "mimic-warmup:4", Map.of(), 1, 1, 9);
+    boolean differs = false;
+    for (int t = 3; t <= 8; t++) {
+      float[][] expected = original.apply(t, steps[t - 1]);
+      float[][] actual = resumed.apply(t, steps[t - 1]);
+      for (int w : faulty) {
+        assertArrayEquals(expected[w], actual[w], "worker " + w + " step " + t);
+      }
+      differs |= !java.util.Arrays.equals(expected[1], fresh.apply(t, steps[t - 1])[1]);
+    }
+    assertTrue(differs, "without the state the warm-up starts again and copies another worker");
+    assertTrue(FaultStates.of(new FaultPlan(6, faulty, "alie", Map.of(), 1, 1, 9)).isEmpty());
+    assertEquals(
+        java.util.Set.of(1),
+        FaultStates.of(new FaultPlan(6, faulty, "shared:mimic-warmup", Map.of(), 1, 1, 9))
+            .keySet());
+  }
+
   @Test
   void sharedFaultsSendOneVectorPerStep() {
     int[] faulty = {0, 2, 4};
