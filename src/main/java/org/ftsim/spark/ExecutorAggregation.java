@@ -175,13 +175,13 @@ public final class ExecutorAggregation {
    * The rule's scores of the arrived rows (in worker order; an anchor's after them) as per worker,
    * NaN for one whose report did not arrive; null for none.
    */
-  private static double[] byWorker(double[] rowScores, FaultPlan plan, long globalStep) {
+  private static double[] byWorker(double[] rowScores, boolean[] arrives) {
     if (rowScores == null) {
       return null;
     }
-    double[] out = new double[plan.workers()];
+    double[] out = new double[arrives.length];
     for (int w = 0, j = 0; w < out.length; w++) {
-      out[w] = plan.arrives(w, globalStep) ? rowScores[j++] : Double.NaN;
+      out[w] = arrives[w] ? rowScores[j++] : Double.NaN;
     }
     return out;
   }
@@ -208,10 +208,13 @@ public final class ExecutorAggregation {
    */
   private BlockAssembly selected(
       JavaRDD<Report> reports, String name, long globalStep, double[] ruleMs) {
+    // Which reports arrive, predicted once per step (a FaultPlan is built per call of plan()).
     FaultPlan plan = faults.plan();
+    boolean[] arrives = new boolean[plan.workers()];
     int arrived = 0;
-    for (int w = 0; w < plan.workers(); w++) {
-      arrived += plan.arrives(w, globalStep) ? 1 : 0;
+    for (int w = 0; w < arrives.length; w++) {
+      arrives[w] = plan.arrives(w, globalStep);
+      arrived += arrives[w] ? 1 : 0;
     }
     if (arrived == 0) {
       throw new TooFewReports("aggregation needs at least one gradient; got n=0");
@@ -222,7 +225,7 @@ public final class ExecutorAggregation {
             ? jsc.broadcast(FloatBytes.encode(point.vector()))
             : null;
     try {
-      return selected(reports, name, globalStep, ruleMs, arrived, point, vector);
+      return selected(reports, name, globalStep, ruleMs, arrives, arrived, point, vector);
     } finally {
       if (vector != null) {
         vector.destroy(false);
@@ -235,6 +238,7 @@ public final class ExecutorAggregation {
       String name,
       long globalStep,
       double[] ruleMs,
+      boolean[] arrives,
       int arrived,
       RowSelection.Anchor point,
       Broadcast<byte[]> vector) {
@@ -270,11 +274,7 @@ public final class ExecutorAggregation {
         .forEach(out::addAggregate);
     out.requireAll();
     out.kept = combination.kept(out.kept, out.used);
-    out.scores = byWorker(combination.scores(), faults.plan(), globalStep);
-    boolean[] arrives = new boolean[faults.plan().workers()];
-    for (int w = 0; w < arrives.length; w++) {
-      arrives[w] = faults.plan().arrives(w, globalStep);
-    }
+    out.scores = byWorker(combination.scores(), arrives);
     out.mapDiscarded(combination, arrives);
     planning.completed(arrived, out.aggregate);
     ruleMs[0] =
