@@ -90,7 +90,7 @@ final class DenseStack {
     int depth = layers.length;
     INDArray[] inputs = new INDArray[depth];
     INDArray[] pre = new INDArray[depth];
-    inputs[0] = Nd4j.create(features, new long[] {total, features.length / total}, 'c');
+    inputs[0] = Dl4jNetwork.matrix(features, total);
     for (int l = 0; l < depth; l++) {
       INDArray w = layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY);
       INDArray b = layers[l].getParam(DefaultParamInitializer.BIAS_KEY);
@@ -108,7 +108,7 @@ final class DenseStack {
         inputs[l + 1] = activations[l].getActivation(z.dup(), true);
       }
     }
-    INDArray y = Nd4j.create(labels, new long[] {total, labels.length / total}, 'c');
+    INDArray y = Dl4jNetwork.matrix(labels, total);
     double[] losses = new double[sizes.length];
     for (int v = 0; v < sizes.length; v++) {
       losses[v] =

@@ -294,8 +294,16 @@ abstract class Dl4jNetwork implements Network {
   }
 
   /** {@code values} as a rows × (length / rows) row-major matrix. */
-  private static INDArray matrix(float[] values, int rows) {
-    return Nd4j.create(values, new long[] {rows, values.length / rows}, 'c');
+  /**
+   * {@code values} as a row-major [rows, length / rows] FLOAT matrix, copied in one bulk copy
+   * ({@code Nd4j.create(float[], …)} copies value by value through the buffer's indexer: 200,000
+   * calls for 256 MNIST images).
+   */
+  static INDArray matrix(float[] values, int rows) {
+    INDArray m =
+        Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, values.length / rows}, 'c');
+    floats(m.data()).put(values);
+    return m;
   }
 
   private static INDArray whole(INDArray flat, String what) {
