@@ -88,7 +88,8 @@ class VectorsTest {
     // Every position of the unrolled loop and of its tail, and opposite infinities in two lanes.
     for (int length : new int[] {1, 4, 7, 13}) {
       for (int at = 0; at < length; at++) {
-        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+        for (float bad :
+            new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
           float[] y = new float[length];
           java.util.Arrays.fill(y, -Float.MAX_VALUE);
           assertTrue(Vectors.allFinite(y), "length " + length);
