@@ -85,7 +85,7 @@ class VectorsTest {
       assertFalse(Vectors.allFinite(x), "with " + bad);
     }
     assertFalse(Vectors.allFinite(new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}));
-    // Every position of the unrolled loop and of its tail, and opposite infinities in two lanes.
+    // A non-finite value at every position of vectors of several lengths, opposite infinities.
     for (int length : new int[] {1, 4, 7, 13}) {
       for (int at = 0; at < length; at++) {
         for (float bad :
