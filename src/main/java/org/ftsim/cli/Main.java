@@ -52,17 +52,10 @@ public final class Main {
 
   /** Runs the command and exits with its status, stopping Spark first. */
   public static void main(String[] args) {
-    SignalStop.install(System.err);
     int status;
     try {
       status = run(args, System.out, System.err);
-    } catch (RuntimeException | Error e) {
-      if (SignalStop.stopping()) {
-        return; // said in one line by the hook; the JVM is already shutting down
-      }
-      throw e;
     } finally {
-      SignalStop.finished();
       SparkSession.getActiveSession()
           .foreach(
               s -> {
