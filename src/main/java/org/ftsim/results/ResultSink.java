@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -160,15 +159,7 @@ public final class ResultSink implements AutoCloseable {
     for (Map.Entry<String, List<Row>> run : byRun.entrySet()) {
       String path = partition(dir, table.folder(), run.getKey());
       pending.add(
-          WRITER.submit(
-              () ->
-                  spark
-                      .createDataFrame(run.getValue(), schema)
-                      .drop(RUN_ID)
-                      .coalesce(1)
-                      .write()
-                      .mode(SaveMode.Append)
-                      .parquet(path)));
+          WRITER.submit(() -> ParquetAppend.write(spark, schema, RUN_ID, run.getValue(), path)));
     }
   }
 
