@@ -99,6 +99,30 @@ public final class DriverMemory {
   }
 
   /**
+   * Whether this JVM's heap holds a step's peak ({@link #estimate}) and the previous step's reports
+   * besides: then the pipeline computes a step's workers rows in the background while the next
+   * step's gradients are computed ({@link StepPipeline}), else before the next step starts.
+   */
+  static boolean holdsTwoSteps(SimulationConfig config, Components parts, TrainTest data) {
+    int proc = config.run().proc();
+    int cores = proc > 0 ? proc : Runtime.getRuntime().availableProcessors();
+    int n = config.workers();
+    return holdsTwoSteps(
+        n,
+        parts.faults().faultyCount(),
+        parts.initial().length,
+        Math.min(cores, n),
+        bytes(data.train()) + bytes(data.test()),
+        Runtime.getRuntime().maxMemory());
+  }
+
+  static boolean holdsTwoSteps(
+      int workers, int faulty, long parameters, int cores, long dataBytes, long maxHeap) {
+    long previous = perWorker(parameters) * ((long) workers + faulty);
+    return estimate(workers, faulty, parameters, cores, dataBytes) + previous <= maxHeap;
+  }
+
+  /**
    * The estimated peak of one step on the driver's heap when the rule runs on the executors: no n ×
    * d matrix, but the aggregate and the honest mean put together from the blocks; in local mode the
    * executors share the heap, so each core's task (its gradients, or a block of every worker,

@@ -136,18 +136,26 @@ public final class Simulation {
     boolean stop = maxSteps > 0 && state.step >= maxSteps;
     String divergence = null;
     try (SparkWorkers workers =
-        new SparkWorkers(
-            jsc,
-            parts.model(),
-            data.train(),
-            data.test(),
-            data.validation(),
-            batches,
-            config.workers(),
-            partitions,
-            state.params.length)) {
-      StepPipeline pipeline =
-          new StepPipeline(config, parts, correction, detection, workers, sink, console);
+            new SparkWorkers(
+                jsc,
+                parts.model(),
+                data.train(),
+                data.test(),
+                data.validation(),
+                batches,
+                config.workers(),
+                partitions,
+                state.params.length);
+        StepPipeline pipeline =
+            new StepPipeline(
+                config,
+                parts,
+                correction,
+                detection,
+                workers,
+                sink,
+                console,
+                DriverMemory.holdsTwoSteps(config, parts, data))) {
       for (int epoch = first / perEpoch + 1;
           epoch <= config.training().epochs() && !stop;
           epoch++) {
@@ -176,12 +184,14 @@ public final class Simulation {
             evaluate(workers, sink, epoch);
           }
           if (divergence == null && checkpoints != null && checkpoints.due(state.step)) {
+            pipeline.settle();
             checkpoints.save(sink, state.checkpoint(config, parts, correction, detection));
           }
         }
         if (state.epochSteps == perEpoch) {
           console.epochDone(epoch, state.epochLoss / state.epochSteps);
         }
+        pipeline.settle();
         sink.flush();
       }
     }

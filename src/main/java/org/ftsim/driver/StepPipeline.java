@@ -1,5 +1,10 @@
 package org.ftsim.driver;
 
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ftsim.aggregation.Aggregation;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.Phase;
@@ -9,6 +14,7 @@ import org.ftsim.fault.FaultPlan;
 import org.ftsim.linalg.Vectors;
 import org.ftsim.results.ResultSink;
 import org.ftsim.results.Rows.StepRow;
+import org.ftsim.results.Rows.WorkerRow;
 import org.ftsim.spark.SparkWorkers;
 import org.ftsim.spark.WorkerGradient;
 
@@ -17,8 +23,15 @@ import org.ftsim.spark.WorkerGradient;
  * gradients from Spark, the honest workers' momentum, the faults applied to them, the detection,
  * the correction, the defense, the optimizer's update, and the step's rows. Each stage that carries
  * state across steps owns it.
+ *
+ * <p>The workers' rows of a step (each report's norm and cosine to the honest mean: a pass over the
+ * whole n × d matrix, the largest part of the driver's work on an MLP) change nothing in training,
+ * so they are computed on a thread of their own while the next step's gradients are, and added to
+ * the sink when that step's gradients have arrived, before any stage can touch the step's vectors
+ * again ({@link #settle}). That keeps two steps' reports on the heap at once: when the heap cannot
+ * hold them ({@link DriverMemory#holdsTwoSteps}), each step waits for its own rows.
  */
-final class StepPipeline {
+final class StepPipeline implements AutoCloseable {
 
   /** What a step did: its row, and why the run diverged at it (null when it did not). */
   record Outcome(StepRow row, String divergence) {}
@@ -32,6 +45,16 @@ final class StepPipeline {
   private final ResultSink sink;
   private final Console console;
   private final ExecutorStep onExecutors;
+  private final ExecutorService rowsThread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ftsim-worker-rows");
+            t.setDaemon(true);
+            return t;
+          });
+  private Future<List<WorkerRow>> pendingRows;
+  private StepRow pendingStep;
+  private final boolean backgroundRows;
 
   StepPipeline(
       SimulationConfig config,
@@ -40,8 +63,10 @@ final class StepPipeline {
       DetectionStage detection,
       SparkWorkers workers,
       ResultSink sink,
-      Console console) {
+      Console console,
+      boolean backgroundRows) {
     this.runId = config.runId();
+    this.backgroundRows = backgroundRows;
     this.lr = config.training().lr();
     this.onExecutors =
         config.defense().onExecutors() ? new ExecutorStep(config, parts, workers, sink) : null;
@@ -73,6 +98,8 @@ final class StepPipeline {
     SparkWorkers.StepGradients computed =
         gradients(params, epoch, stepInEpoch, step, phase, owners);
     long t1 = System.nanoTime();
+    // The previous step's rows, computed meanwhile: its vectors are nobody's but theirs until here.
+    settle();
     // Decoded as each task's results arrived: the one copy of the n × d matrix on the driver.
     float[][] honest = computed.honest();
     double lossSum = 0;
@@ -149,20 +176,24 @@ final class StepPipeline {
     }
     long t3 = System.nanoTime();
 
-    // 7. Rows: each worker's, then the step's.
-    WorkerMetrics.rows(
-            runId,
-            step,
-            faults,
-            computed.gradients(),
-            owners,
-            honest,
-            reported,
-            arrivals.verdict(aggregate, n),
-            corrected,
-            correctionError,
-            detected)
-        .forEach(sink::add);
+    // 7. Rows: each worker's in the background, then the step's (both added by the next settle()).
+    Arrivals.Verdict verdict = arrivals.verdict(aggregate, n);
+    Detection judged = detected;
+    pendingRows =
+        rowsThread.submit(
+            () ->
+                WorkerMetrics.rows(
+                    runId,
+                    step,
+                    faults,
+                    computed.gradients(),
+                    owners,
+                    honest,
+                    reported,
+                    verdict,
+                    corrected,
+                    correctionError,
+                    judged));
     double ms = 1e-6;
     StepRow row =
         new StepRow(
@@ -179,8 +210,52 @@ final class StepPipeline {
             computed.broadcastMs(),
             computed.computeMs(),
             (t3 - t2) * ms);
-    sink.add(row);
+    pendingStep = row;
+    if (!backgroundRows) {
+      settle();
+    }
     return new Outcome(row, divergence);
+  }
+
+  /**
+   * Waits for the previous step's workers rows and adds them, then its step row, to the sink;
+   * rethrows their failure. Called by each step once its gradients have arrived, and by the run
+   * before it flushes the sink, checkpoints or ends.
+   */
+  void settle() {
+    if (pendingRows == null) {
+      return;
+    }
+    Future<List<WorkerRow>> rows = pendingRows;
+    StepRow step = pendingStep;
+    pendingRows = null;
+    pendingStep = null;
+    try {
+      // A step's workers rows before its row, as the TensorBoard events expect.
+      rows.get().forEach(sink::add);
+      sink.add(step);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while computing the workers rows", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Adds the last step's workers rows and stops their thread. */
+  @Override
+  public void close() {
+    try {
+      settle();
+    } finally {
+      rowsThread.shutdownNow();
+    }
   }
 
   /**

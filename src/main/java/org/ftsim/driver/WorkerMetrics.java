@@ -16,7 +16,8 @@ final class WorkerMetrics {
   private WorkerMetrics() {}
 
   /**
-   * The {@code workers} rows of step {@code step}, the norms and cosines computed in parallel.
+   * The {@code workers} rows of step {@code step}, on one thread (the pipeline's own, while the
+   * next step's gradients are computed on the others).
    *
    * @param owners per worker, whose sub-batch it computed (null: each its own)
    * @param verdict per worker, whether the aggregate used its report, the share of it the defense
@@ -47,7 +48,6 @@ final class WorkerMetrics {
     double meanNorm = Vectors.norm(honestMean);
     double[][] stats = new double[n][];
     IntStream.range(0, n)
-        .parallel()
         .forEach(
             w -> {
               float[] r = reported[w];

@@ -59,6 +59,21 @@ class DriverMemoryTest {
     assertTrue(m.contains("--driver-memory 3g"), m);
   }
 
+  /**
+   * The workers rows go to the background only when the heap holds the previous step's n + f
+   * reports besides a step's peak: 16 MLP workers in any heap that runs them, 1,024 not in 3 GB.
+   */
+  @Test
+  void backgroundRowsNeedASecondStepsReports() {
+    long peak = DriverMemory.estimate(1024, 2, MLP, 2, 1000);
+    long previous = 4 * MLP * (1024 + 2);
+    assertTrue(DriverMemory.holdsTwoSteps(1024, 2, MLP, 2, 1000, peak + previous));
+    assertFalse(DriverMemory.holdsTwoSteps(1024, 2, MLP, 2, 1000, peak + previous - 1));
+    assertDoesNotThrow(() -> DriverMemory.check(1024, 0, MLP, 2, 0, 3L << 30));
+    assertFalse(DriverMemory.holdsTwoSteps(1024, 0, MLP, 2, 0, 3L << 30));
+    assertTrue(DriverMemory.holdsTwoSteps(16, 0, MLP, 2, 0, 1L << 30));
+  }
+
   @Test
   void humanBytes() {
     assertEquals("512 B", DriverMemory.human(512));
