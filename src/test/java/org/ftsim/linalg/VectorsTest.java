@@ -49,6 +49,52 @@ class VectorsTest {
         IllegalArgumentException.class, () -> Vectors.selfAndCross(new float[2], new float[3]));
   }
 
+  /**
+   * The vector API's kernel (on in this suite: surefire runs with {@code --add-modules
+   * jdk.incubator.vector}) gives the scalar loop's bits, extreme and non-finite values included.
+   */
+  @Test
+  void theVectorKernelGivesTheScalarLoopsBits() {
+    assertTrue(Vectors.VECTOR_API, "the test JVM runs without jdk.incubator.vector");
+    float[] special = {
+      Float.NaN,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      Float.MAX_VALUE,
+      -Float.MAX_VALUE,
+      Float.MIN_VALUE,
+      -0f,
+      0f,
+      1e-30f,
+      3e30f
+    };
+    SplittableRandom random = new SplittableRandom(5);
+    for (int n : new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 31, 1001, 468_874}) {
+      for (int trial = 0; trial < 4; trial++) {
+        float[] x = new float[n];
+        float[] m = new float[n];
+        for (int j = 0; j < n; j++) {
+          x[j] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-20, 20)));
+          m[j] = (float) random.nextGaussian();
+          if (trial > 1 && random.nextInt(50) == 0) {
+            x[j] = special[random.nextInt(special.length)];
+          }
+          if (trial == 3 && random.nextInt(50) == 0) {
+            m[j] = special[random.nextInt(special.length)];
+          }
+        }
+        double[] vector = VectorKernels.selfAndCross(x, m);
+        double[] scalar = Vectors.scalarSelfAndCross(x, m);
+        for (int k = 0; k < 2; k++) {
+          assertEquals(
+              Double.doubleToLongBits(scalar[k]),
+              Double.doubleToLongBits(vector[k]),
+              "n=" + n + " trial " + trial + " term " + k);
+        }
+      }
+    }
+  }
+
   /** Four accumulators over j mod 4, the tail into the first, then (s0 + s1) + (s2 + s3). */
   @Test
   void theSummationOrderIsFixed() {
