@@ -41,7 +41,7 @@ else
 fi
 
 # ParallelGC: gradients are large short-lived arrays, which G1 allocates as humongous objects.
-jvm_flags="$(grep -v '^#' "$here/submit/java17.args" | tr '\n' ' ')-XX:+UseParallelGC -XX:GCTimeRatio=19"
+jvm_flags="$(grep -v '^#' "$here/submit/java17.args" | tr '\n' ' ')-XX:+UseParallelGC -XX:GCTimeRatio=9"
 
 conf=(
   --class org.ftsim.cli.Main
@@ -70,5 +70,5 @@ if [[ -n "${SPARK_HOME:-}" ]]; then
 fi
 cp="$(cat "$here/target/classpath.txt")"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-exec java @"$here/submit/java17.args" -XX:+UseParallelGC -XX:GCTimeRatio=19 -cp "$cp" org.apache.spark.deploy.SparkSubmit \
+exec java @"$here/submit/java17.args" -XX:+UseParallelGC -XX:GCTimeRatio=9 -cp "$cp" org.apache.spark.deploy.SparkSubmit \
   "${conf[@]}" "${submit_args[@]}" "$app_jar" "$@"

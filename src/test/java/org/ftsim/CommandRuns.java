@@ -86,7 +86,7 @@ public final class CommandRuns {
     command.add("@submit/java17.args");
     command.add("-Xmx" + heap);
     command.add("-XX:+UseParallelGC");
-    command.add("-XX:GCTimeRatio=19");
+    command.add("-XX:GCTimeRatio=9");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
