@@ -14,7 +14,9 @@
 #
 # Environment: FTSIM_APP_JAR (default target/ftsim.jar; k8s.sh: a local:// path in the image),
 # FTSIM_LIBS_IN (a folder holding target/lib's jars where the driver and executors run, e.g. in a
-# container image; default: ship target/lib), FTSIM_EXECUTOR_OVERHEAD, FTSIM_DRIVER_OVERHEAD.
+# container image; default: ship target/lib), FTSIM_EXECUTOR_OVERHEAD, FTSIM_DRIVER_OVERHEAD,
+# FTSIM_DRIVER_JAVA_OPTS (more JVM options for the driver, e.g. "--add-modules
+# jdk.incubator.vector": README, Performance).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -46,7 +48,7 @@ jvm_flags="$(grep -v '^#' "$here/submit/java17.args" | tr '\n' ' ')-XX:+UseParal
 conf=(
   --class org.ftsim.cli.Main
   --jars "$jars"
-  --conf "spark.driver.extraJavaOptions=$jvm_flags"
+  --conf "spark.driver.extraJavaOptions=$jvm_flags${FTSIM_DRIVER_JAVA_OPTS:+ $FTSIM_DRIVER_JAVA_OPTS}"
   --conf "spark.executor.extraJavaOptions=$jvm_flags"
   --conf "spark.executorEnv.OMP_NUM_THREADS=1"
   --conf "spark.yarn.appMasterEnv.OMP_NUM_THREADS=1"
@@ -70,5 +72,6 @@ if [[ -n "${SPARK_HOME:-}" ]]; then
 fi
 cp="$(cat "$here/target/classpath.txt")"
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-exec java @"$here/submit/java17.args" -XX:+UseParallelGC -XX:GCTimeRatio=9 -cp "$cp" org.apache.spark.deploy.SparkSubmit \
+exec java @"$here/submit/java17.args" -XX:+UseParallelGC -XX:GCTimeRatio=9 ${FTSIM_DRIVER_JAVA_OPTS:-} \
+  -cp "$cp" org.apache.spark.deploy.SparkSubmit \
   "${conf[@]}" "${submit_args[@]}" "$app_jar" "$@"

@@ -217,6 +217,27 @@ class LaunchFilesTest {
         r.err().strip());
   }
 
+  /** FTSIM_DRIVER_JAVA_OPTS reaches the driver's options, and only the driver's. */
+  @Test
+  void driverJavaOptionsGoToTheDriverOnly() throws Exception {
+    List<String> r =
+        dryRun(
+            Map.of("FTSIM_DRIVER_JAVA_OPTS", "--add-modules jdk.incubator.vector"),
+            "submit/spark-submit.sh",
+            "--dry-run",
+            "--master",
+            "local[2]",
+            "--",
+            "train",
+            "-w",
+            "4");
+    assertTrue(
+        conf(r, "spark.driver.extraJavaOptions")
+            .endsWith("-XX:GCTimeRatio=9 --add-modules jdk.incubator.vector"),
+        conf(r, "spark.driver.extraJavaOptions"));
+    assertFalse(conf(r, "spark.executor.extraJavaOptions").contains("incubator"));
+  }
+
   @Test
   void theDefaultsTemplateSaysWhatTheScriptSays() throws Exception {
     Result r =
