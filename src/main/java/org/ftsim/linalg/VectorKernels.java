@@ -18,27 +18,23 @@ final class VectorKernels {
 
   private VectorKernels() {}
 
-  /** As {@link Vectors#selfAndCross}. */
-  static double[] selfAndCross(float[] x, float[] m) {
-    DoubleVector s = DoubleVector.zero(DOUBLES);
-    DoubleVector c = DoubleVector.zero(DOUBLES);
-    int j = 0;
-    int to = x.length;
+  /** As {@link Vectors#selfAndCross(float[], float[], int, int, double[])}. */
+  static void selfAndCross(float[] x, float[] m, int from, int to, double[] acc) {
+    DoubleVector s = DoubleVector.fromArray(DOUBLES, acc, 0);
+    DoubleVector c = DoubleVector.fromArray(DOUBLES, acc, 4);
+    int j = from;
     for (; j + 3 < to; j += 4) {
       DoubleVector xv = widen(x, j);
       s = s.add(xv.mul(xv));
       c = c.add(xv.mul(widen(m, j)));
     }
-    double s0 = s.lane(0);
-    double c0 = c.lane(0);
+    s.intoArray(acc, 0);
+    c.intoArray(acc, 4);
     for (; j < to; j++) {
       double xj = x[j];
-      s0 += xj * xj;
-      c0 += xj * m[j];
+      acc[0] += xj * xj;
+      acc[4] += xj * m[j];
     }
-    return new double[] {
-      (s0 + s.lane(1)) + (s.lane(2) + s.lane(3)), (c0 + c.lane(1)) + (c.lane(2) + c.lane(3))
-    };
   }
 
   private static DoubleVector widen(float[] a, int j) {

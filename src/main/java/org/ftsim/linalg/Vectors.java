@@ -43,21 +43,47 @@ public final class Vectors {
       throw new IllegalArgumentException(
           "vectors of lengths " + x.length + " and " + m.length + " have no dot product");
     }
-    return VECTOR_API ? VectorKernels.selfAndCross(x, m) : scalarSelfAndCross(x, m);
+    double[] acc = new double[ACCUMULATORS];
+    selfAndCross(x, m, 0, x.length, acc);
+    return selfAndCross(acc);
   }
 
-  /** {@link #selfAndCross} without the vector API. */
-  static double[] scalarSelfAndCross(float[] x, float[] m) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    double c0 = 0;
-    double c1 = 0;
-    double c2 = 0;
-    double c3 = 0;
-    int j = 0;
-    int to = x.length;
+  /** The accumulators of {@link #selfAndCross(float[], float[])}: four of x·x, four of x·m. */
+  public static final int ACCUMULATORS = 8;
+
+  /**
+   * Continues the {@link #ACCUMULATORS} accumulators of {@link #selfAndCross(float[], float[])}
+   * over [from, to), so that a pass can go block by block (while the block is in cache): with
+   * {@code from} a multiple of 4 and a partial group of four only at the vectors' end, every
+   * accumulator sees the additions of the one-pass loop in its order, and {@link
+   * #selfAndCross(double[])} gives its bits.
+   */
+  public static void selfAndCross(float[] x, float[] m, int from, int to, double[] acc) {
+    if (VECTOR_API) {
+      VectorKernels.selfAndCross(x, m, from, to, acc);
+    } else {
+      scalarSelfAndCross(x, m, from, to, acc);
+    }
+  }
+
+  /** {x·x, x·m} from the accumulators of a whole pass. */
+  public static double[] selfAndCross(double[] acc) {
+    return new double[] {
+      (acc[0] + acc[1]) + (acc[2] + acc[3]), (acc[4] + acc[5]) + (acc[6] + acc[7])
+    };
+  }
+
+  /** {@link #selfAndCross(float[], float[], int, int, double[])} without the vector API. */
+  static void scalarSelfAndCross(float[] x, float[] m, int from, int to, double[] acc) {
+    double s0 = acc[0];
+    double s1 = acc[1];
+    double s2 = acc[2];
+    double s3 = acc[3];
+    double c0 = acc[4];
+    double c1 = acc[5];
+    double c2 = acc[6];
+    double c3 = acc[7];
+    int j = from;
     for (; j + 3 < to; j += 4) {
       double x0 = x[j];
       double x1 = x[j + 1];
@@ -77,7 +103,14 @@ public final class Vectors {
       s0 += xj * xj;
       c0 += xj * m[j];
     }
-    return new double[] {(s0 + s1) + (s2 + s3), (c0 + c1) + (c2 + c3)};
+    acc[0] = s0;
+    acc[1] = s1;
+    acc[2] = s2;
+    acc[3] = s3;
+    acc[4] = c0;
+    acc[5] = c1;
+    acc[6] = c2;
+    acc[7] = c3;
   }
 
   /** a·b. */

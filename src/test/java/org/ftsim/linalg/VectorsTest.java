@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -83,13 +84,50 @@ class VectorsTest {
             m[j] = special[random.nextInt(special.length)];
           }
         }
-        double[] vector = VectorKernels.selfAndCross(x, m);
-        double[] scalar = Vectors.scalarSelfAndCross(x, m);
+        double[] vectorAcc = new double[Vectors.ACCUMULATORS];
+        VectorKernels.selfAndCross(x, m, 0, n, vectorAcc);
+        double[] scalarAcc = new double[Vectors.ACCUMULATORS];
+        Vectors.scalarSelfAndCross(x, m, 0, n, scalarAcc);
+        double[] vector = Vectors.selfAndCross(vectorAcc);
+        double[] scalar = Vectors.selfAndCross(scalarAcc);
         for (int k = 0; k < 2; k++) {
           assertEquals(
               Double.doubleToLongBits(scalar[k]),
               Double.doubleToLongBits(vector[k]),
               "n=" + n + " trial " + trial + " term " + k);
+        }
+      }
+    }
+  }
+
+  /**
+   * Block by block (blocks starting at multiples of 4, a partial group of four only at the end),
+   * both kernels give the one-pass bits, whatever the block sizes.
+   */
+  @Test
+  void blockByBlockGivesTheOnePassBits() {
+    SplittableRandom random = new SplittableRandom(11);
+    for (int n : new int[] {0, 3, 4, 9, 1001, 100_003}) {
+      float[] x = new float[n];
+      float[] m = new float[n];
+      for (int j = 0; j < n; j++) {
+        x[j] = (float) random.nextGaussian();
+        m[j] = (float) (random.nextGaussian() * 1e-2);
+      }
+      double[] whole = Vectors.selfAndCross(x, m);
+      for (int trial = 0; trial < 5; trial++) {
+        double[] scalar = new double[Vectors.ACCUMULATORS];
+        double[] vector = new double[Vectors.ACCUMULATORS];
+        for (int from = 0; from < n; ) {
+          int to = Math.min(n, from + 4 * random.nextInt(1, 2000));
+          Vectors.scalarSelfAndCross(x, m, from, to, scalar);
+          VectorKernels.selfAndCross(x, m, from, to, vector);
+          from = to;
+        }
+        for (double[] acc : List.of(scalar, vector)) {
+          double[] blocks = Vectors.selfAndCross(acc);
+          assertEquals(Double.doubleToLongBits(whole[0]), Double.doubleToLongBits(blocks[0]));
+          assertEquals(Double.doubleToLongBits(whole[1]), Double.doubleToLongBits(blocks[1]));
         }
       }
     }
