@@ -20,12 +20,13 @@ import org.apache.spark.sql.types.StructType;
  * directory. Flushes run on one writer thread per JVM, so training goes on while rows are written.
  *
  * <p>Each run's rows are appended straight into its own partition folder ({@code TABLE/run_id=ID},
- * the layout {@code partitionBy("run_id")} makes) rather than through {@code partitionBy} on the
- * table: Hadoop's file committer keeps its temporary files in a {@code _temporary} folder under the
- * path written, and deletes that folder when a job commits, so two processes appending to one table
- * at once (runs of a sweep submitted side by side with one {@code -tb}) would delete each other's
- * uncommitted files. One folder per run never has two writers. Nothing is read back during a run; a
- * resumed run is told which rows are on disk already ({@link #skipWritten}).
+ * the layout {@code partitionBy("run_id")} makes), one file per flush, by {@link ParquetAppend}:
+ * through {@code partitionBy} on the table, Hadoop's file committer kept its temporary files in a
+ * {@code _temporary} folder under the table and deleted that folder when a job committed, so two
+ * processes appending to one table at once (runs of a sweep submitted side by side with one {@code
+ * -tb}) deleted each other's uncommitted files. One folder per run never has two writers. Nothing
+ * is read back during a run; a resumed run is told which rows are on disk already ({@link
+ * #skipWritten}).
  */
 public final class ResultSink implements AutoCloseable {
 
