@@ -14,6 +14,17 @@ public final class Mean implements Aggregator {
     return Aggregation.ofAll(mean(gradients), gradients.length);
   }
 
+  /**
+   * Coordinates [from, to) of {@link #mean(float[][])} into {@code out}, which holds zeros there:
+   * the same bits, so that a pass over the rows can go block by block while each block is in cache.
+   */
+  public static void mean(float[][] rows, int from, int to, float[] out) {
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("mean of no rows");
+    }
+    Rows.mean(rows, null, 1f / rows.length, from, to, out);
+  }
+
   /** The coordinate-wise mean of the rows, accumulated in row order (deterministic). */
   public static float[] mean(float[][] rows) {
     Rows.requireMatrix(rows);

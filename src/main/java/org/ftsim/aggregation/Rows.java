@@ -53,22 +53,25 @@ final class Rows {
     }
     float scale = 1f / count;
     float[] sum = new float[d];
-    CoordinateBlocks.forEach(
-        d,
-        (block, from, to) -> {
-          for (int i = 0; i < rows.length; i++) {
-            if (selected == null || selected[i]) {
-              float[] row = rows[i];
-              for (int j = from; j < to; j++) {
-                sum[j] += row[j];
-              }
-            }
-          }
-          for (int j = from; j < to; j++) {
-            sum[j] *= scale;
-          }
-        });
+    CoordinateBlocks.forEach(d, (block, from, to) -> mean(rows, selected, scale, from, to, sum));
     return sum;
+  }
+
+  /**
+   * Coordinates [from, to) of {@link #mean(float[][], boolean[])} into {@code out} (zeros there).
+   */
+  static void mean(float[][] rows, boolean[] selected, float scale, int from, int to, float[] out) {
+    for (int i = 0; i < rows.length; i++) {
+      if (selected == null || selected[i]) {
+        float[] row = rows[i];
+        for (int j = from; j < to; j++) {
+          out[j] += row[j];
+        }
+      }
+    }
+    for (int j = from; j < to; j++) {
+      out[j] *= scale;
+    }
   }
 
   /**

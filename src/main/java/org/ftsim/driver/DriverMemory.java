@@ -79,23 +79,31 @@ public final class DriverMemory {
    * workers, faulty workers, parameters and datasets against this JVM's maximum heap.
    */
   public static void check(SimulationConfig config, Components parts, TrainTest data) {
-    int proc = config.run().proc();
-    int cores = proc > 0 ? proc : Runtime.getRuntime().availableProcessors();
-    int n = config.workers();
-    long d = parts.initial().length;
-    long dataBytes = bytes(data.train()) + bytes(data.test());
+    Run run = Run.of(config, parts, data);
     if (config.defense().onExecutors()) {
-      long need = estimateOnExecutors(n, d, Math.min(cores, n), dataBytes);
-      refuseAbove(need, Runtime.getRuntime().maxMemory(), n, d);
+      long need = estimateOnExecutors(run.n(), run.d(), run.cores(), run.dataBytes());
+      refuseAbove(need, Runtime.getRuntime().maxMemory(), run.n(), run.d());
       return;
     }
     check(
-        n,
-        parts.faults().faultyCount(),
-        d,
-        Math.min(cores, n),
-        dataBytes,
-        Runtime.getRuntime().maxMemory());
+        run.n(), run.f(), run.d(), run.cores(), run.dataBytes(), Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * What the estimates need to know of a run: n, f, d, the partitions at once, the data's bytes.
+   */
+  private record Run(int n, int f, long d, int cores, long dataBytes) {
+    static Run of(SimulationConfig config, Components parts, TrainTest data) {
+      int proc = config.run().proc();
+      int cores = proc > 0 ? proc : Runtime.getRuntime().availableProcessors();
+      int n = config.workers();
+      return new Run(
+          n,
+          parts.faults().faultyCount(),
+          parts.initial().length,
+          Math.min(cores, n),
+          bytes(data.train()) + bytes(data.test()));
+    }
   }
 
   /**
@@ -104,16 +112,9 @@ public final class DriverMemory {
    * step's gradients are computed ({@link StepPipeline}), else before the next step starts.
    */
   static boolean holdsTwoSteps(SimulationConfig config, Components parts, TrainTest data) {
-    int proc = config.run().proc();
-    int cores = proc > 0 ? proc : Runtime.getRuntime().availableProcessors();
-    int n = config.workers();
+    Run run = Run.of(config, parts, data);
     return holdsTwoSteps(
-        n,
-        parts.faults().faultyCount(),
-        parts.initial().length,
-        Math.min(cores, n),
-        bytes(data.train()) + bytes(data.test()),
-        Runtime.getRuntime().maxMemory());
+        run.n(), run.f(), run.d(), run.cores(), run.dataBytes(), Runtime.getRuntime().maxMemory());
   }
 
   static boolean holdsTwoSteps(

@@ -178,7 +178,6 @@ final class StepPipeline implements AutoCloseable {
 
     // 7. Rows: each worker's in the background, then the step's (both added by the next settle()).
     Arrivals.Verdict verdict = arrivals.verdict(aggregate, n);
-    Detection judged = detected;
     pendingRows =
         rowsThread.submit(
             () ->
@@ -193,7 +192,7 @@ final class StepPipeline implements AutoCloseable {
                     verdict,
                     corrected,
                     correctionError,
-                    judged));
+                    detected));
     double ms = 1e-6;
     StepRow row =
         new StepRow(

@@ -47,13 +47,9 @@ final class WorkerMetrics {
             .filter(w -> !faults.isFaulty(w))
             .mapToObj(w -> honest[w])
             .toArray(float[][]::new);
-    if (honestRows.length == 0) {
-      Mean.mean(honestRows); // refuses, as the honest mean of no worker
-    }
     // One pass in blocks: a block of the honest mean, then every report's ‖r‖² and r·mean over it
     // while the block's rows are in cache; the bits of Mean.mean, Vectors.norm and Vectors.dot.
-    int d = honestRows[0].length;
-    float scale = 1f / honestRows.length;
+    int d = honest[0].length;
     float[] honestMean = new float[d];
     double[][] acc = new double[n][];
     for (int w = 0; w < n; w++) {
@@ -61,14 +57,7 @@ final class WorkerMetrics {
     }
     for (int from = 0; from < d; from += BLOCK) {
       int to = Math.min(d, from + BLOCK);
-      for (float[] row : honestRows) {
-        for (int j = from; j < to; j++) {
-          honestMean[j] += row[j];
-        }
-      }
-      for (int j = from; j < to; j++) {
-        honestMean[j] *= scale;
-      }
+      Mean.mean(honestRows, from, to, honestMean);
       for (int w = 0; w < n; w++) {
         if (acc[w] != null) {
           Vectors.selfAndCross(reported[w], honestMean, from, to, acc[w]);
