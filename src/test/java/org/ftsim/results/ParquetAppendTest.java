@@ -17,10 +17,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.ftsim.SparkTestSession;
@@ -102,6 +104,20 @@ class ParquetAppendTest {
     assertEquals(b.getKeyValueMetaData(), a.getKeyValueMetaData());
     assertTrue(a.getKeyValueMetaData().containsKey("org.apache.spark.sql.parquet.row.metadata"));
     assertFalse(Files.exists(Path.of(ours, "_temporary")));
+  }
+
+  /** The Spark settings of a run (spark-submit's --conf, -Dspark.*) reach the writer's SQL ones. */
+  @Test
+  void theSqlSettingsAreTheContextsSparkSettings() {
+    SQLConf defaults = ParquetAppend.sqlConf(new SparkConf(false));
+    assertEquals("snappy", defaults.parquetCompressionCodec());
+    SQLConf set =
+        ParquetAppend.sqlConf(
+            new SparkConf(false)
+                .set("spark.sql.parquet.compression.codec", "gzip")
+                .set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MILLIS"));
+    assertEquals("gzip", set.parquetCompressionCodec());
+    assertEquals("TIMESTAMP_MILLIS", set.parquetOutputTimestampType().toString());
   }
 
   @Test
