@@ -107,6 +107,56 @@ class LauncherIT {
     assertEquals(first.accuracy(), rebuilt.accuracy());
   }
 
+  /**
+   * A flight recording runs without the archive: JDK 17's recorder and a dynamic archive crash the
+   * JVM together (SIGSEGV at start-up).
+   */
+  @Test
+  void aFlightRecordingRunsWithoutTheArchive() throws Exception {
+    Path recording = dir.resolve("run.jfr");
+    launch("warm", Map.of()); // makes the archive if this build has none yet
+    Launch recorded =
+        launch(
+            "recorded",
+            Map.of(
+                "FTSIM_JAVA_OPTS",
+                "-Xlog:class+load=info -XX:StartFlightRecording=filename=" + recording));
+    assertEquals(0, recorded.status(), recorded.err());
+    assertFalse(shared(recorded));
+    assertTrue(Files.size(recording) > 0);
+  }
+
+  /**
+   * The young generation has the launcher's fixed size unless the options size the heap; a small
+   * -Xmx then gets no warning about a young generation larger than the heap.
+   */
+  @Test
+  void theYoungGenerationIsFixedUnlessTheOptionsSizeTheHeap() throws Exception {
+    assertEquals("402653184", flag("NewSize", "-XX:+PrintFlagsFinal"));
+    assertEquals("402653184", flag("MaxNewSize", "-XX:+PrintFlagsFinal"));
+    assertEquals("104857600", flag("NewSize", "-XX:+PrintFlagsFinal -Xmn100m"));
+    String small = flag("MaxNewSize", "-XX:+PrintFlagsFinal -Xmx256m");
+    assertTrue(Long.parseLong(small) < 256L << 20, small);
+  }
+
+  /** The value of the JVM flag {@code name} under FTSIM_JAVA_OPTS={@code options}, warning-free. */
+  private static String flag(String name, String options) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(PROJECT.resolve("ftsim").toString(), "--help");
+    builder.environment().remove("FTSIM_CDS");
+    builder.environment().put("FTSIM_JAVA_OPTS", options);
+    builder.redirectErrorStream(true);
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    assertFalse(out.contains("[warning]"), out);
+    return out.lines()
+        .map(String::trim)
+        .filter(l -> l.matches("size_t " + name + " += .*"))
+        .map(l -> l.split("\\s+")[3])
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " in " + out));
+  }
+
   /** A refused option is still one line on stderr and status 2, archive or not. */
   @Test
   void badInputIsOneLineWithTheArchive() throws Exception {
