@@ -55,13 +55,20 @@ final class WorkerMetrics {
     for (int w = 0; w < n; w++) {
       acc[w] = reported[w] == null ? null : new double[Vectors.ACCUMULATORS];
     }
+    // The reports two by two (their sums independent, so the core works on both at once).
+    int[] reports = IntStream.range(0, n).filter(w -> acc[w] != null).toArray();
     for (int from = 0; from < d; from += BLOCK) {
       int to = Math.min(d, from + BLOCK);
       Mean.mean(honestRows, from, to, honestMean);
-      for (int w = 0; w < n; w++) {
-        if (acc[w] != null) {
-          Vectors.selfAndCross(reported[w], honestMean, from, to, acc[w]);
-        }
+      int i = 0;
+      for (; i + 1 < reports.length; i += 2) {
+        int x = reports[i];
+        int y = reports[i + 1];
+        Vectors.selfAndCross(reported[x], reported[y], honestMean, from, to, acc[x], acc[y]);
+      }
+      if (i < reports.length) {
+        int x = reports[i];
+        Vectors.selfAndCross(reported[x], honestMean, from, to, acc[x]);
       }
     }
     double meanNorm = Vectors.norm(honestMean);

@@ -66,6 +66,22 @@ public final class Vectors {
     }
   }
 
+  /**
+   * {@link #selfAndCross(float[], float[], int, int, double[])} of two vectors x and y against the
+   * same m, in one loop: each vector's accumulators see the additions of its own loop in its order
+   * (the same bits), but the two sets of chains are independent, so that the core adds along both
+   * at once instead of waiting on one set's latency, and m is read once for both.
+   */
+  public static void selfAndCross(
+      float[] x, float[] y, float[] m, int from, int to, double[] accX, double[] accY) {
+    if (VECTOR_API) {
+      VectorKernels.selfAndCross(x, m, from, to, accX);
+      VectorKernels.selfAndCross(y, m, from, to, accY);
+    } else {
+      scalarSelfAndCross(x, y, m, from, to, accX, accY);
+    }
+  }
+
   /** {x·x, x·m} from the accumulators of a whole pass. */
   public static double[] selfAndCross(double[] acc) {
     return new double[] {
@@ -111,6 +127,82 @@ public final class Vectors {
     acc[5] = c1;
     acc[6] = c2;
     acc[7] = c3;
+  }
+
+  /** {@link #selfAndCross(float[], float[], float[], int, int, double[], double[])}, scalar. */
+  static void scalarSelfAndCross(
+      float[] x, float[] y, float[] m, int from, int to, double[] accX, double[] accY) {
+    double s0 = accX[0];
+    double s1 = accX[1];
+    double s2 = accX[2];
+    double s3 = accX[3];
+    double c0 = accX[4];
+    double c1 = accX[5];
+    double c2 = accX[6];
+    double c3 = accX[7];
+    double t0 = accY[0];
+    double t1 = accY[1];
+    double t2 = accY[2];
+    double t3 = accY[3];
+    double e0 = accY[4];
+    double e1 = accY[5];
+    double e2 = accY[6];
+    double e3 = accY[7];
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      double m0 = m[j];
+      double m1 = m[j + 1];
+      double m2 = m[j + 2];
+      double m3 = m[j + 3];
+      double x0 = x[j];
+      double x1 = x[j + 1];
+      double x2 = x[j + 2];
+      double x3 = x[j + 3];
+      double y0 = y[j];
+      double y1 = y[j + 1];
+      double y2 = y[j + 2];
+      double y3 = y[j + 3];
+      s0 += x0 * x0;
+      s1 += x1 * x1;
+      s2 += x2 * x2;
+      s3 += x3 * x3;
+      c0 += x0 * m0;
+      c1 += x1 * m1;
+      c2 += x2 * m2;
+      c3 += x3 * m3;
+      t0 += y0 * y0;
+      t1 += y1 * y1;
+      t2 += y2 * y2;
+      t3 += y3 * y3;
+      e0 += y0 * m0;
+      e1 += y1 * m1;
+      e2 += y2 * m2;
+      e3 += y3 * m3;
+    }
+    for (; j < to; j++) {
+      double xj = x[j];
+      double yj = y[j];
+      s0 += xj * xj;
+      c0 += xj * m[j];
+      t0 += yj * yj;
+      e0 += yj * m[j];
+    }
+    accX[0] = s0;
+    accX[1] = s1;
+    accX[2] = s2;
+    accX[3] = s3;
+    accX[4] = c0;
+    accX[5] = c1;
+    accX[6] = c2;
+    accX[7] = c3;
+    accY[0] = t0;
+    accY[1] = t1;
+    accY[2] = t2;
+    accY[3] = t3;
+    accY[4] = e0;
+    accY[5] = e1;
+    accY[6] = e2;
+    accY[7] = e3;
   }
 
   /** a·b. */

@@ -1,5 +1,6 @@
 package org.ftsim.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -129,6 +130,40 @@ class VectorsTest {
           assertEquals(Double.doubleToLongBits(whole[0]), Double.doubleToLongBits(blocks[0]));
           assertEquals(Double.doubleToLongBits(whole[1]), Double.doubleToLongBits(blocks[1]));
         }
+      }
+    }
+  }
+
+  /** Two vectors against one m in one loop: each gets its own one-pass bits, block by block. */
+  @Test
+  void twoAtOnceGiveEachItsOwnBits() {
+    SplittableRandom random = new SplittableRandom(12);
+    for (int n : new int[] {0, 1, 3, 4, 7, 1001, 100_003}) {
+      float[] x = new float[n];
+      float[] y = new float[n];
+      float[] m = new float[n];
+      for (int j = 0; j < n; j++) {
+        x[j] = (float) random.nextGaussian();
+        y[j] = (float) (random.nextGaussian() * 3);
+        m[j] = (float) (random.nextGaussian() * 1e-2);
+      }
+      double[] wholeX = Vectors.selfAndCross(x, m);
+      double[] wholeY = Vectors.selfAndCross(y, m);
+      double[] accX = new double[Vectors.ACCUMULATORS];
+      double[] accY = new double[Vectors.ACCUMULATORS];
+      double[] pairX = new double[Vectors.ACCUMULATORS];
+      double[] pairY = new double[Vectors.ACCUMULATORS];
+      for (int from = 0; from < n; ) {
+        int to = Math.min(n, from + 4 * random.nextInt(1, 2000));
+        Vectors.scalarSelfAndCross(x, y, m, from, to, accX, accY);
+        Vectors.selfAndCross(x, y, m, from, to, pairX, pairY);
+        from = to;
+      }
+      for (double[] acc : List.of(accX, pairX)) {
+        assertArrayEquals(wholeX, Vectors.selfAndCross(acc));
+      }
+      for (double[] acc : List.of(accY, pairY)) {
+        assertArrayEquals(wholeY, Vectors.selfAndCross(acc));
       }
     }
   }
