@@ -127,16 +127,19 @@ class LauncherIT {
   }
 
   /**
-   * The young generation has the launcher's fixed size unless the options size the heap; a small
-   * -Xmx then gets no warning about a young generation larger than the heap.
+   * The young generation and the initial heap have the launcher's sizes unless the options size the
+   * heap; a small -Xmx then gets no warning about a young generation or a start larger than it.
    */
   @Test
   void theYoungGenerationIsFixedUnlessTheOptionsSizeTheHeap() throws Exception {
     assertEquals("402653184", flag("NewSize", "-XX:+PrintFlagsFinal"));
+    assertEquals("1073741824", flag("InitialHeapSize", "-XX:+PrintFlagsFinal"));
     assertEquals("402653184", flag("MaxNewSize", "-XX:+PrintFlagsFinal"));
     assertEquals("104857600", flag("NewSize", "-XX:+PrintFlagsFinal -Xmn100m"));
     String small = flag("MaxNewSize", "-XX:+PrintFlagsFinal -Xmx256m");
     assertTrue(Long.parseLong(small) < 256L << 20, small);
+    String initial = flag("InitialHeapSize", "-XX:+PrintFlagsFinal -Xmx256m");
+    assertTrue(Long.parseLong(initial) <= 256L << 20, initial);
   }
 
   /** The value of the JVM flag {@code name} under FTSIM_JAVA_OPTS={@code options}, warning-free. */
