@@ -197,7 +197,7 @@ class VectorsTest {
     float[] huge = new float[1000];
     java.util.Arrays.fill(huge, Float.MAX_VALUE);
     assertTrue(Double.isFinite(Vectors.norm(huge)), "squares of floats fit in a double");
-    assertTrue(Vectors.allFinite(huge), "a double sum of floats cannot overflow");
+    assertTrue(Vectors.allFinite(huge), "the largest floats are finite");
     float[] x = {1, 2, 3};
     assertTrue(Vectors.allFinite(x));
     for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
@@ -219,5 +219,29 @@ class VectorsTest {
       }
     }
     assertTrue(Vectors.allFinite(new float[0]), "no coordinate, none non-finite");
+  }
+
+  /**
+   * allFinite against Float.isFinite on every kind of bit pattern (NaN payloads, subnormals, both
+   * signs), one bad value at a random place, often enough for the compiled, vectorised loop.
+   */
+  @Test
+  void allFiniteIsFloatIsFiniteOfEveryCoordinate() {
+    SplittableRandom random = new SplittableRandom(21);
+    int[] bad = {0x7f800000, 0xff800000, 0x7fc00000, 0x7f800001, 0xffffffff, 0x7fbfffff};
+    for (int trial = 0; trial < 400; trial++) {
+      float[] x = new float[random.nextInt(1, 5000)];
+      for (int i = 0; i < x.length; i++) {
+        float v;
+        do {
+          v = Float.intBitsToFloat(random.nextInt());
+        } while (!Float.isFinite(v));
+        x[i] = v;
+      }
+      assertTrue(Vectors.allFinite(x), "trial " + trial);
+      int at = random.nextInt(x.length);
+      x[at] = Float.intBitsToFloat(bad[trial % bad.length]);
+      assertFalse(Vectors.allFinite(x), "trial " + trial + ", " + x[at] + " at " + at);
+    }
   }
 }
