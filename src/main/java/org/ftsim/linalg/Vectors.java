@@ -89,44 +89,12 @@ public final class Vectors {
     };
   }
 
-  /** {@link #selfAndCross(float[], float[], int, int, double[])} without the vector API. */
+  /**
+   * {@link #selfAndCross(float[], float[], int, int, double[])} without the vector API: the loop of
+   * two vectors, with x as both (each vector's accumulators get the bits of its own loop).
+   */
   static void scalarSelfAndCross(float[] x, float[] m, int from, int to, double[] acc) {
-    double s0 = acc[0];
-    double s1 = acc[1];
-    double s2 = acc[2];
-    double s3 = acc[3];
-    double c0 = acc[4];
-    double c1 = acc[5];
-    double c2 = acc[6];
-    double c3 = acc[7];
-    int j = from;
-    for (; j + 3 < to; j += 4) {
-      double x0 = x[j];
-      double x1 = x[j + 1];
-      double x2 = x[j + 2];
-      double x3 = x[j + 3];
-      s0 += x0 * x0;
-      s1 += x1 * x1;
-      s2 += x2 * x2;
-      s3 += x3 * x3;
-      c0 += x0 * m[j];
-      c1 += x1 * m[j + 1];
-      c2 += x2 * m[j + 2];
-      c3 += x3 * m[j + 3];
-    }
-    for (; j < to; j++) {
-      double xj = x[j];
-      s0 += xj * xj;
-      c0 += xj * m[j];
-    }
-    acc[0] = s0;
-    acc[1] = s1;
-    acc[2] = s2;
-    acc[3] = s3;
-    acc[4] = c0;
-    acc[5] = c1;
-    acc[6] = c2;
-    acc[7] = c3;
+    scalarSelfAndCross(x, x, m, from, to, acc, new double[ACCUMULATORS]);
   }
 
   /** {@link #selfAndCross(float[], float[], float[], int, int, double[], double[])}, scalar. */
