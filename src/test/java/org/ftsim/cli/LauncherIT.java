@@ -132,14 +132,27 @@ class LauncherIT {
    */
   @Test
   void theYoungGenerationIsFixedUnlessTheOptionsSizeTheHeap() throws Exception {
-    assertEquals("402653184", flag("NewSize", "-XX:+PrintFlagsFinal"));
-    assertEquals("1073741824", flag("InitialHeapSize", "-XX:+PrintFlagsFinal"));
-    assertEquals("402653184", flag("MaxNewSize", "-XX:+PrintFlagsFinal"));
+    long memory =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
+    if (memory >= 8L << 30) { // a default heap of at least 2 GB
+      assertEquals("402653184", flag("NewSize", "-XX:+PrintFlagsFinal"));
+      assertEquals("1073741824", flag("InitialHeapSize", "-XX:+PrintFlagsFinal"));
+      assertEquals("402653184", flag("MaxNewSize", "-XX:+PrintFlagsFinal"));
+    } else {
+      assertTrue(Long.parseLong(flag("MaxNewSize", "-XX:+PrintFlagsFinal")) < 402653184L);
+    }
     assertEquals("104857600", flag("NewSize", "-XX:+PrintFlagsFinal -Xmn100m"));
     String small = flag("MaxNewSize", "-XX:+PrintFlagsFinal -Xmx256m");
     assertTrue(Long.parseLong(small) < 256L << 20, small);
     String initial = flag("InitialHeapSize", "-XX:+PrintFlagsFinal -Xmx256m");
     assertTrue(Long.parseLong(initial) <= 256L << 20, initial);
+    // The memory the JVM sizes its heap from, given smaller: its quarter, not the launcher's 1 GB.
+    String ram = flag("MaxHeapSize", "-XX:+PrintFlagsFinal -XX:MaxRAM=1g");
+    assertEquals(256L << 20, Long.parseLong(ram));
+    String ramYoung = flag("MaxNewSize", "-XX:+PrintFlagsFinal -XX:MaxRAM=1g");
+    assertTrue(Long.parseLong(ramYoung) < 256L << 20, ramYoung);
   }
 
   /** The value of the JVM flag {@code name} under FTSIM_JAVA_OPTS={@code options}, warning-free. */
