@@ -47,31 +47,36 @@ final class WorkerMetrics {
             .filter(w -> !faults.isFaulty(w))
             .mapToObj(w -> honest[w])
             .toArray(float[][]::new);
-    // One pass in blocks: a block of the honest mean, then every report's ‖r‖² and r·mean over it
-    // while the block's rows are in cache; the bits of Mean.mean, Vectors.norm and Vectors.dot.
+    // One pass in blocks: a block of the honest mean, then every report's ‖r‖² and r·mean and the
+    // mean's own ‖mean‖² over it while the block's rows are in cache, two vectors at a time (their
+    // sums independent, so the core works on both at once); the bits of Mean.mean, Vectors.norm and
+    // Vectors.dot.
     int d = honest[0].length;
     float[] honestMean = new float[d];
     double[][] acc = new double[n][];
-    for (int w = 0; w < n; w++) {
-      acc[w] = reported[w] == null ? null : new double[Vectors.ACCUMULATORS];
+    int[] reports = IntStream.range(0, n).filter(w -> reported[w] != null).toArray();
+    float[][] vectors = new float[reports.length + 1][];
+    double[][] sums = new double[reports.length + 1][];
+    for (int i = 0; i < reports.length; i++) {
+      vectors[i] = reported[reports[i]];
+      sums[i] = acc[reports[i]] = new double[Vectors.ACCUMULATORS];
     }
-    // The reports two by two (their sums independent, so the core works on both at once).
-    int[] reports = IntStream.range(0, n).filter(w -> acc[w] != null).toArray();
+    double[] meanSums = new double[Vectors.ACCUMULATORS];
+    vectors[reports.length] = honestMean;
+    sums[reports.length] = meanSums;
     for (int from = 0; from < d; from += BLOCK) {
       int to = Math.min(d, from + BLOCK);
       Mean.mean(honestRows, from, to, honestMean);
       int i = 0;
-      for (; i + 1 < reports.length; i += 2) {
-        int x = reports[i];
-        int y = reports[i + 1];
-        Vectors.selfAndCross(reported[x], reported[y], honestMean, from, to, acc[x], acc[y]);
+      for (; i + 1 < vectors.length; i += 2) {
+        Vectors.selfAndCross(
+            vectors[i], vectors[i + 1], honestMean, from, to, sums[i], sums[i + 1]);
       }
-      if (i < reports.length) {
-        int x = reports[i];
-        Vectors.selfAndCross(reported[x], honestMean, from, to, acc[x]);
+      if (i < vectors.length) {
+        Vectors.selfAndCross(vectors[i], honestMean, from, to, sums[i]);
       }
     }
-    double meanNorm = Vectors.norm(honestMean);
+    double meanNorm = Math.sqrt(Vectors.selfAndCross(meanSums)[0]);
     double[][] stats = new double[n][];
     for (int w = 0; w < n; w++) {
       double[] sc = acc[w] == null ? null : Vectors.selfAndCross(acc[w]);
