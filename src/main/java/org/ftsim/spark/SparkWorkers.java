@@ -30,12 +30,12 @@ public final class SparkWorkers implements AutoCloseable {
   private final ModelSpec model;
   private final int workers;
   private final int cores;
-  private final Broadcast<Dataset> train;
-  private final Broadcast<Dataset> test;
-  private final Broadcast<BatchPlan> plan;
+  private final Shared<Dataset> train;
+  private final Shared<Dataset> test;
+  private final Shared<BatchPlan> plan;
   private final JavaRDD<Integer> workerRdd;
   private final JavaRDD<Integer> evalRdd;
-  private final Broadcast<Dataset> validation;
+  private final Shared<Dataset> validation;
   private final JavaRDD<Integer> validationRdd;
 
   /** Parameter versions, unique in this driver JVM, so cached networks never mix up two runs. */
@@ -91,13 +91,13 @@ public final class SparkWorkers implements AutoCloseable {
     this.model = model;
     this.workers = workers;
     this.cores = Math.max(1, Math.min(partitions, workers));
-    this.train = jsc.broadcast(trainSet);
-    this.test = jsc.broadcast(testSet);
-    this.plan = jsc.broadcast(batchPlan);
+    this.train = new Shared<>(jsc, trainSet);
+    this.test = new Shared<>(jsc, testSet);
+    this.plan = new Shared<>(jsc, batchPlan);
     List<Integer> ids = IntStream.range(0, workers).boxed().toList();
     this.workerRdd = jsc.parallelize(ids, gradientTasks(workers, partitions, parameters));
     this.evalRdd = chunks(jsc, testSet, partitions);
-    this.validation = validationSet == null ? null : jsc.broadcast(validationSet);
+    this.validation = validationSet == null ? null : new Shared<>(jsc, validationSet);
     this.validationRdd = validationSet == null ? null : chunks(jsc, validationSet, partitions);
   }
 
@@ -159,8 +159,8 @@ public final class SparkWorkers implements AutoCloseable {
     GradientTask task =
         new GradientTask(
             model,
-            train,
-            plan,
+            train.forJob(workerRdd),
+            plan.forJob(workerRdd),
             p,
             VERSIONS.incrementAndGet(),
             epoch,
@@ -205,8 +205,9 @@ public final class SparkWorkers implements AutoCloseable {
   GradientTask task(Broadcast<byte[]> params, int epoch, int step, boolean[] flipLabels) {
     return new GradientTask(
         model,
-        train,
-        plan,
+        // For a job over an RDD derived from the workers' (never inline).
+        train.spark(),
+        plan.spark(),
         params,
         VERSIONS.incrementAndGet(),
         epoch,
@@ -250,7 +251,7 @@ public final class SparkWorkers implements AutoCloseable {
     return validation == null ? null : evaluate(params, validation, validationRdd);
   }
 
-  private Evaluation evaluate(float[] params, Broadcast<Dataset> test, JavaRDD<Integer> evalRdd) {
+  private Evaluation evaluate(float[] params, Shared<Dataset> test, JavaRDD<Integer> evalRdd) {
     long t0 = System.nanoTime();
     Broadcast<byte[]> p = broadcast(params, evalRdd);
     List<EvalChunk> chunks =
@@ -258,7 +259,8 @@ public final class SparkWorkers implements AutoCloseable {
             PartitionTask.runJob(
                 evalRdd,
                 "evaluation",
-                new EvalTask(model, test, p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
+                new EvalTask(
+                    model, test.forJob(evalRdd), p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
     p.destroy(false);
     chunks.sort(Comparator.comparingInt(EvalChunk::chunk));
     long count = 0;
@@ -292,11 +294,11 @@ public final class SparkWorkers implements AutoCloseable {
 
   @Override
   public void close() {
-    train.destroy(false);
-    test.destroy(false);
-    plan.destroy(false);
+    train.destroy();
+    test.destroy();
+    plan.destroy();
     if (validation != null) {
-      validation.destroy(false);
+      validation.destroy();
     }
   }
 }
