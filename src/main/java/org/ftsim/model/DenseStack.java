@@ -1,6 +1,10 @@
 package org.ftsim.model;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -22,7 +26,8 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
  * very calls DL4J's layers make for one batch (same shapes, orders and reductions), and its mean
  * loss DL4J's score of its rows. Per sample a batched matrix product computes the same dot products
  * as one batch's; whether the bits agree with DL4J's one batch at a time is what {@code
- * DenseStackTest} checks (they do with the nd4j-native build here).
+ * DenseStackTest} checks (they do with the nd4j-native build here; where the BLAS computes small
+ * products otherwise, they are not batched: {@link #rowsIndependent}).
  *
  * <p>Only for stacks without dropout, weight noise, layer normalisation or regularisation: {@link
  * #of} answers null for anything else, and the caller computes batch by batch.
@@ -87,6 +92,7 @@ final class DenseStack {
       from[v + 1] = total;
     }
     int smallest = Arrays.stream(sizes).min().getAsInt();
+    int[] distinct = Arrays.stream(sizes).distinct().toArray();
     int depth = layers.length;
     INDArray[] inputs = new INDArray[depth];
     INDArray[] pre = new INDArray[depth];
@@ -95,7 +101,7 @@ final class DenseStack {
       INDArray w = layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY);
       INDArray b = layers[l].getParam(DefaultParamInitializer.BIAS_KEY);
       INDArray z = Nd4j.createUninitialized(DataType.FLOAT, total, w.size(1));
-      if (batchable(smallest, w)) {
+      if (batchable(smallest, distinct, total, w)) {
         inputs[l].mmuli(w, z);
       } else {
         for (int v = 0; v < sizes.length; v++) {
@@ -133,7 +139,7 @@ final class DenseStack {
       if (l > 0) {
         INDArray w = layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray epsilon;
-        if (batchable(smallest, w)) {
+        if (batchable(smallest, distinct, total, w)) {
           epsilon = epsilon(w, delta);
         } else {
           epsilon = Nd4j.createUninitialized(DataType.FLOAT, total, w.size(0));
@@ -156,13 +162,69 @@ final class DenseStack {
   }
 
   /**
-   * Whether a layer of weights {@code w} may multiply all batches at once: when the smallest
-   * batch's own product has at least {@value #BATCHED_WORK} multiply-adds. Smaller products can
+   * Whether a layer of weights {@code w} may multiply all batches ({@code total} rows, of batches
+   * of the sizes {@code distinct}) at once: when the smallest batch's own product has at least
+   * {@value #BATCHED_WORK} multiply-adds, and the BLAS here computes each row of such a product
+   * with the same bits whatever the number of rows ({@link #rowsIndependent}). Smaller products can
    * take other BLAS paths than a large one (a [b, 128]·[128, 10] output layer gives other bits from
    * 128 rows up), so those are computed batch by batch, as DL4J does.
    */
-  private static boolean batchable(int smallest, INDArray w) {
-    return smallest >= 2 && (long) smallest * w.size(0) * w.size(1) >= BATCHED_WORK;
+  private static boolean batchable(int smallest, int[] distinct, int total, INDArray w) {
+    if (smallest < 2 || (long) smallest * w.size(0) * w.size(1) < BATCHED_WORK) {
+      return false;
+    }
+    for (int rows : distinct) {
+      if (!rowsIndependent(rows, total, (int) w.size(0), (int) w.size(1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Map<List<Integer>, Boolean> INDEPENDENT = new ConcurrentHashMap<>();
+
+  /**
+   * Whether the products of this layer's shapes give a batch of {@code rows} rows the same bits
+   * alone as among {@code total} rows, forward ([rows, k]·[k, n]) and backward (DL4J's error at the
+   * input, (W·δᵀ)ᵀ): measured once per shape on fixed pseudo-random data. OpenBLAS takes another
+   * kernel for small products on CPUs with AVX-512 (its direct sgemm, whatever {@code
+   * OPENBLAS_CORETYPE} says), whose sums run in another order: there each batch is computed alone,
+   * as DL4J does, and a run's bits still do not depend on how its workers are grouped.
+   */
+  static boolean rowsIndependent(int rows, int total, int k, int n) {
+    return INDEPENDENT.computeIfAbsent(
+        List.of(rows, total, k, n),
+        key -> {
+          SplittableRandom random = new SplittableRandom(rows * 31L + total);
+          INDArray x = filled(random, total, k);
+          INDArray w = filled(random, k, n);
+          INDArray delta = filled(random, total, n);
+          INDArray first = rows(x, 0, rows).dup();
+          INDArray firstDelta = rows(delta, 0, rows).dup();
+          boolean forward = sameBits(x.mmul(w), first.mmul(w), rows);
+          boolean backward = sameBits(epsilon(w, delta), epsilon(w, firstDelta), rows);
+          return forward && backward;
+        });
+  }
+
+  /** Whether the first {@code rows} rows of {@code all} hold the bits of {@code alone}. */
+  private static boolean sameBits(INDArray all, INDArray alone, int rows) {
+    float[] a = rows(all, 0, rows).dup('c').data().asFloat();
+    float[] b = alone.dup('c').data().asFloat();
+    for (int i = 0; i < b.length; i++) {
+      if (Float.floatToRawIntBits(a[i]) != Float.floatToRawIntBits(b[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static INDArray filled(SplittableRandom random, int r, int c) {
+    float[] values = new float[r * c];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (random.nextDouble() - 0.5);
+    }
+    return Nd4j.create(values, new long[] {r, c}, 'c');
   }
 
   /** Rows [from, to) of a row-major matrix, as a view. */
