@@ -96,12 +96,15 @@ final class DenseStack {
     int depth = layers.length;
     INDArray[] inputs = new INDArray[depth];
     INDArray[] pre = new INDArray[depth];
+    // Per layer, whether its products (forward and backward) are batched: decided once per pass.
+    boolean[] batched = new boolean[depth];
     inputs[0] = Dl4jNetwork.matrix(features, total);
     for (int l = 0; l < depth; l++) {
       INDArray w = layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY);
       INDArray b = layers[l].getParam(DefaultParamInitializer.BIAS_KEY);
       INDArray z = Nd4j.createUninitialized(DataType.FLOAT, total, w.size(1));
-      if (batchable(smallest, distinct, total, w)) {
+      batched[l] = batchable(smallest, distinct, total, w);
+      if (batched[l]) {
         inputs[l].mmuli(w, z);
       } else {
         for (int v = 0; v < sizes.length; v++) {
@@ -139,7 +142,7 @@ final class DenseStack {
       if (l > 0) {
         INDArray w = layers[l].getParam(DefaultParamInitializer.WEIGHT_KEY);
         INDArray epsilon;
-        if (batchable(smallest, distinct, total, w)) {
+        if (batched[l]) {
           epsilon = epsilon(w, delta);
         } else {
           epsilon = Nd4j.createUninitialized(DataType.FLOAT, total, w.size(0));
@@ -201,7 +204,9 @@ final class DenseStack {
           INDArray delta = filled(random, total, n);
           INDArray first = rows(x, 0, rows).dup();
           INDArray firstDelta = rows(delta, 0, rows).dup();
-          boolean forward = sameBits(x.mmul(w), first.mmul(w), rows);
+          // The pass's own calls: all rows into a new matrix, one batch's rows copied out.
+          INDArray all = x.mmuli(w, Nd4j.createUninitialized(DataType.FLOAT, total, n));
+          boolean forward = sameBits(all, first.mmul(w), rows);
           boolean backward = sameBits(epsilon(w, delta), epsilon(w, firstDelta), rows);
           return forward && backward;
         });

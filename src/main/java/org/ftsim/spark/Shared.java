@@ -1,6 +1,5 @@
 package org.ftsim.spark;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -14,25 +13,26 @@ import org.apache.spark.broadcast.Broadcast;
 final class Shared<T> {
 
   private final JavaSparkContext jsc;
-  private final T value;
   private final LocalValue<T> local;
   private Broadcast<T> broadcast;
 
   Shared(JavaSparkContext jsc, T value) {
     this.jsc = jsc;
-    this.value = value;
     this.local = new LocalValue<>(value);
   }
 
-  /** The value for the tasks of a job over {@code rdd}: local when they run inline. */
-  Broadcast<T> forJob(JavaRDD<Integer> rdd) {
-    return InlineTasks.applies(rdd) ? local : spark();
+  /**
+   * The value for the tasks of a job: this JVM's when they run {@code inline} ({@link
+   * InlineTasks#applies}), else the broadcast.
+   */
+  Broadcast<T> forJob(boolean inline) {
+    return inline ? local : spark();
   }
 
   /** The value as a Spark broadcast, made on first use. */
   synchronized Broadcast<T> spark() {
     if (broadcast == null) {
-      broadcast = jsc.broadcast(value);
+      broadcast = jsc.broadcast(local.value());
     }
     return broadcast;
   }

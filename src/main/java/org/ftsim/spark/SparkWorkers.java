@@ -153,14 +153,16 @@ public final class SparkWorkers implements AutoCloseable {
       boolean[] cleanToo,
       boolean ownersDraws) {
     long t0 = System.nanoTime();
-    Broadcast<byte[]> p = broadcast(params, workerRdd);
+    // Decided once per job: inline tasks read the driver's own copies, Spark tasks broadcasts.
+    boolean inline = InlineTasks.applies(workerRdd);
+    Broadcast<byte[]> p = broadcast(params, inline);
     long t1 = System.nanoTime();
     float[][] honest = new float[workers][];
     GradientTask task =
         new GradientTask(
             model,
-            train.forJob(workerRdd),
-            plan.forJob(workerRdd),
+            train.forJob(inline),
+            plan.forJob(inline),
             p,
             VERSIONS.incrementAndGet(),
             epoch,
@@ -169,7 +171,7 @@ public final class SparkWorkers implements AutoCloseable {
             batchOwner,
             cleanToo,
             ownersDraws);
-    if (InlineTasks.applies(workerRdd)) {
+    if (inline) {
       task.into(honest);
     }
     List<WorkerGradient> result =
@@ -195,10 +197,10 @@ public final class SparkWorkers implements AutoCloseable {
     return new StepGradients(honest, result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
   }
 
-  /** The parameters for the tasks of {@code rdd}: held in this JVM when they run inline. */
-  private Broadcast<byte[]> broadcast(float[] params, JavaRDD<Integer> rdd) {
+  /** The parameters for a job's tasks: held in this JVM when they run {@code inline}. */
+  private Broadcast<byte[]> broadcast(float[] params, boolean inline) {
     byte[] bytes = FloatBytes.encode(params);
-    return InlineTasks.applies(rdd) ? new LocalValue<>(bytes) : jsc.broadcast(bytes);
+    return inline ? new LocalValue<>(bytes) : jsc.broadcast(bytes);
   }
 
   /** The gradient task of one normal step (own sub-batches, no truth asked) at {@code params}. */
@@ -253,14 +255,15 @@ public final class SparkWorkers implements AutoCloseable {
 
   private Evaluation evaluate(float[] params, Shared<Dataset> test, JavaRDD<Integer> evalRdd) {
     long t0 = System.nanoTime();
-    Broadcast<byte[]> p = broadcast(params, evalRdd);
+    boolean inline = InlineTasks.applies(evalRdd);
+    Broadcast<byte[]> p = broadcast(params, inline);
     List<EvalChunk> chunks =
         new ArrayList<>(
             PartitionTask.runJob(
                 evalRdd,
                 "evaluation",
                 new EvalTask(
-                    model, test.forJob(evalRdd), p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
+                    model, test.forJob(inline), p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
     p.destroy(false);
     chunks.sort(Comparator.comparingInt(EvalChunk::chunk));
     long count = 0;

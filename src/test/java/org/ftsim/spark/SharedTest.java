@@ -41,7 +41,7 @@ class SharedTest {
     Shared<int[]> shared = new Shared<>(jsc, values);
     JavaRDD<Integer> rdd = jsc.parallelize(List.of(0, 1, 2, 3), 2);
     // A local master runs the job inline: the task gets the driver's array, no broadcast is made.
-    Broadcast<int[]> inline = shared.forJob(rdd);
+    Broadcast<int[]> inline = shared.forJob(InlineTasks.applies(rdd));
     assertInstanceOf(LocalValue.class, inline);
     assertSame(values, inline.value());
     assertArrayEquals(
@@ -49,9 +49,9 @@ class SharedTest {
     // A job that must be a Spark job gets a real broadcast, the same one for every job.
     jsc.setLocalProperty(InlineTasks.KEY, "false");
     try {
-      Broadcast<int[]> spark = shared.forJob(rdd);
+      Broadcast<int[]> spark = shared.forJob(InlineTasks.applies(rdd));
       assertFalse(spark instanceof LocalValue);
-      assertSame(spark, shared.forJob(rdd));
+      assertSame(spark, shared.forJob(InlineTasks.applies(rdd)));
       assertSame(spark, shared.spark());
       assertArrayEquals(
           new Object[] {5, 7, 11, 13},
