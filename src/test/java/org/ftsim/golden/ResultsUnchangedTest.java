@@ -31,10 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>The expected bits are those of the BLAS of the machines that recorded them, whose OpenBLAS
  * computes a small matrix product with the kernel of a large one. On a CPU with AVX-512 it takes
- * another kernel for small products (its direct sgemm, whatever {@code OPENBLAS_CORETYPE} says), so
- * DL4J's own gradients have other bits there: on such a machine ({@link #recordingBlas} false) the
- * comparison with the files is skipped, and what does not depend on the CPU is still checked, that
- * a run's rows are the same with Spark jobs as inline and with one partition as with two.
+ * another kernel for small products (whatever {@code OPENBLAS_CORETYPE} says), so DL4J's own
+ * gradients have other bits there ({@link #recordingBlas} false). Such a machine compares with the
+ * files of its BLAS's fingerprint ({@link DenseStackProbe#blasFingerprint}), in {@code
+ * golden/blas-FINGERPRINT/}, recorded there with {@code -Dgolden.write=true}; without them the
+ * comparison is skipped. What does not depend on the CPU is checked everywhere: a run's rows are
+ * the same with Spark jobs as inline and with one partition as with two.
  */
 class ResultsUnchangedTest {
 
@@ -68,10 +70,14 @@ class ResultsUnchangedTest {
   @ParameterizedTest
   @ValueSource(strings = {"mlp", "correct", "krum-bucketing", "dirichlet-adam", "resumed"})
   void rowsAreThoseOfTheCommitBeforeThePipeline(String name) throws IOException {
-    // Checked before the run, which would only be thrown away (nor are files written then).
+    // Checked before the run, which would only be thrown away.
+    Path golden = golden(name);
     assumeTrue(
-        recordingBlas(),
-        "this CPU's BLAS computes small products with another kernel (AVX-512): other bits");
+        Files.exists(golden) || Boolean.getBoolean("golden.write"),
+        () ->
+            "no golden files for this CPU's BLAS (AVX-512, fingerprint "
+                + blasFingerprint()
+                + "): record them with -Dgolden.write=true at a commit whose numbers are right");
     String tb = dir.resolve("runs").toString();
     String[] args =
         Stream.concat(Arrays.stream(config(name)), Stream.of("--run-id", name, "-tb", tb))
@@ -83,9 +89,9 @@ class ResultsUnchangedTest {
     } else {
       CommandRuns.ftsim(List.of(args));
     }
-    Path golden = Path.of("src/test/resources/golden", name + ".txt");
     String actual = dump(tb, name);
     if (Boolean.getBoolean("golden.write")) {
+      Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
     assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual);
@@ -97,6 +103,23 @@ class ResultsUnchangedTest {
    */
   static boolean recordingBlas() {
     return DenseStackProbe.rowsIndependent(32, 256, 784, 512);
+  }
+
+  private static String fingerprint;
+
+  /** {@link DenseStackProbe#blasFingerprint}, computed once. */
+  static synchronized String blasFingerprint() {
+    if (fingerprint == null) {
+      fingerprint = DenseStackProbe.blasFingerprint();
+    }
+    return fingerprint;
+  }
+
+  /** The expected rows of configuration {@code name} on this machine's BLAS. */
+  static Path golden(String name) {
+    Path files = Path.of("src/test/resources/golden");
+    return (recordingBlas() ? files : files.resolve("blas-" + blasFingerprint()))
+        .resolve(name + ".txt");
   }
 
   /** With one partition, the rows of two ({@link #COMMON}'s --proc 2), on any CPU. */
@@ -133,8 +156,8 @@ class ResultsUnchangedTest {
       spark.sparkContext().setLocalProperty("spark.ftsim.inlineTasks", null);
     }
     String sparkJobs = dump(tb, name);
-    if (recordingBlas()) {
-      Path golden = Path.of("src/test/resources/golden", name + ".txt");
+    Path golden = golden(name);
+    if (Files.exists(golden)) {
       assertEquals(Files.readString(golden, StandardCharsets.UTF_8), sparkJobs);
     } else {
       String inline = dir.resolve("inline").toString();
