@@ -3,11 +3,14 @@
 which columns changed, in how many rows, and by how much at most (relative). Columns are matched
 by name: a column only in the new files is listed as added with its distinct values (a new
 nullable column that is all null shows {'null'}); a column only in the old ones as removed.
-Usage: bench/golden-diff.py OLD_COMMIT [NEW_COMMIT]   (NEW defaults to the work tree)"""
+Usage: bench/golden-diff.py OLD_COMMIT [NEW_COMMIT] [--dir blas-FINGERPRINT]
+         (NEW defaults to the work tree; --dir compares the files of that BLAS fingerprint)
+       bench/golden-diff.py --machines blas-FINGERPRINT
+         (the work tree's files of the recording machines against those of that fingerprint)"""
 import subprocess, sys, pathlib
 
-def read(commit, name):
-    path = f"src/test/resources/golden/{name}"
+def read(commit, name, sub=None):
+    path = f"src/test/resources/golden/{sub + '/' if sub else ''}{name}"
     if commit is None:
         return pathlib.Path(path).read_text()
     return subprocess.run(["git", "show", f"{commit}:{path}"], capture_output=True, text=True, check=True).stdout
@@ -23,9 +26,20 @@ def number(text):
     except ValueError:
         return None
 
-old, new = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
-for name in sorted(p.name for p in pathlib.Path("src/test/resources/golden").glob("*.txt")):
-    a, b = read(old, name).splitlines(), read(new, name).splitlines()
+args = sys.argv[1:]
+sub = old_sub = new_sub = None
+if "--dir" in args:
+    i = args.index("--dir")
+    sub = old_sub = new_sub = args[i + 1]
+    del args[i:i + 2]
+if args and args[0] == "--machines":
+    # Both sides from the work tree: the recording machines' files, then the fingerprint's.
+    old, new, new_sub = None, None, args[1]
+    sub = new_sub
+else:
+    old, new = args[0], (args[1] if len(args) > 1 else None)
+for name in sorted(p.name for p in pathlib.Path("src/test/resources/golden", sub or "").glob("*.txt")):
+    a, b = read(old, name, old_sub).splitlines(), read(new, name, new_sub).splitlines()
     assert len(a) == len(b), (name, "row counts differ")
     old_cols = new_cols = None
     changed = {}
