@@ -31,6 +31,7 @@ import org.ftsim.driver.RunFailure;
 import org.ftsim.fault.FaultRegistry;
 import org.ftsim.model.ArchitectureRegistry;
 import org.ftsim.spark.KryoRegistration;
+import org.ftsim.spark.SparkWorkers;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 
@@ -125,6 +126,7 @@ public final class Main {
           Resume.checkFresh(config);
         }
       }
+      checkSparkSettings();
       checkWritable(config.run().resultsDir());
       if (config.correction().collects()) {
         checkNew("--data_coll_path", config.correction().collectPath());
@@ -215,6 +217,22 @@ public final class Main {
         + dataset
         + "-"
         + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(1 << 16));
+  }
+
+  /**
+   * Fails with a user error when a Spark setting that ftsim reads itself has a value it cannot take
+   * ({@code spark.ftsim.inlineTasks}: true or false, as Spark's own booleans), before a run writes
+   * anything.
+   */
+  static void checkSparkSettings() {
+    SparkConf conf = new SparkConf();
+    String key = SparkWorkers.INLINE_TASKS;
+    if (conf.contains(key)) {
+      String value = conf.get(key);
+      if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+        throw new ConfigException(key, value, "must be true or false");
+      }
+    }
   }
 
   /**

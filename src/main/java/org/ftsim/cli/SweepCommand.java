@@ -82,6 +82,7 @@ final class SweepCommand {
       if (command.proc != null && command.proc < 1) {
         throw new ConfigException("--proc", command.proc, "must be at least 1");
       }
+      Main.checkSparkSettings();
       Main.checkWritable(command.resultsDir);
       Grid parsed = GridFile.read(Path.of(command.grid));
       try {

@@ -26,6 +26,9 @@ public final class SparkWorkers implements AutoCloseable {
   /** Test samples per evaluation chunk; fixed, so that totals do not depend on partitioning. */
   public static final int EVAL_CHUNK = 1000;
 
+  /** The Spark setting that turns inline tasks off ({@code false}; see {@code InlineTasks}). */
+  public static final String INLINE_TASKS = InlineTasks.KEY;
+
   private final JavaSparkContext jsc;
   private final ModelSpec model;
   private final int workers;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -151,6 +152,22 @@ class BadInputTest {
       assertUserError(argv, flag);
     }
     assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void aSparkSettingFtsimCannotTakeIsAUserError() throws Exception {
+    // As from spark-submit's --conf or FTSIM_JAVA_OPTS=-D...: Spark's conf reads the property.
+    System.setProperty("spark.ftsim.inlineTasks", "maybe");
+    try {
+      String expected = "spark.ftsim.inlineTasks maybe: must be true or false";
+      assertUserError(List.of("-d", "synthetic", "-tb", dir.resolve("out").toString()), expected);
+      Path grid = Files.writeString(dir.resolve("grid.yaml"), "dataset: synthetic\nworker: 4\n");
+      assertUserError(
+          List.of("sweep", grid.toString(), "-tb", dir.resolve("out").toString()), expected);
+    } finally {
+      System.clearProperty("spark.ftsim.inlineTasks");
+    }
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
   }
 
   static String[] run(List<String> argv) {
