@@ -27,18 +27,15 @@ def number(text):
         return None
 
 args = sys.argv[1:]
-sub = old_sub = new_sub = None
-if "--dir" in args:
-    i = args.index("--dir")
-    sub = old_sub = new_sub = args[i + 1]
-    del args[i:i + 2]
-if args and args[0] == "--machines":
+if args[0] == "--machines":
     # Both sides from the work tree: the recording machines' files, then the fingerprint's.
-    old, new, new_sub = None, None, args[1]
-    sub = new_sub
+    old = new = old_sub = None
+    new_sub = args[1]
 else:
-    old, new = args[0], (args[1] if len(args) > 1 else None)
-for name in sorted(p.name for p in pathlib.Path("src/test/resources/golden", sub or "").glob("*.txt")):
+    old_sub = new_sub = args[args.index("--dir") + 1] if "--dir" in args else None
+    commits = [a for a in args if a != "--dir" and a != old_sub]
+    old, new = commits[0], (commits[1] if len(commits) > 1 else None)
+for name in sorted(p.name for p in pathlib.Path("src/test/resources/golden", new_sub or "").glob("*.txt")):
     a, b = read(old, name, old_sub).splitlines(), read(new, name, new_sub).splitlines()
     assert len(a) == len(b), (name, "row counts differ")
     old_cols = new_cols = None

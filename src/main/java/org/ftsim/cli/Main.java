@@ -221,17 +221,16 @@ public final class Main {
 
   /**
    * Fails with a user error when a Spark setting that ftsim reads itself has a value it cannot take
-   * ({@code spark.ftsim.inlineTasks}: true or false, as Spark's own booleans), before a run writes
-   * anything.
+   * ({@code spark.ftsim.inlineTasks}, read as the run reads it: Spark's boolean), before a run
+   * writes anything.
    */
   static void checkSparkSettings() {
     SparkConf conf = new SparkConf();
     String key = SparkWorkers.INLINE_TASKS;
-    if (conf.contains(key)) {
-      String value = conf.get(key);
-      if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-        throw new ConfigException(key, value, "must be true or false");
-      }
+    try {
+      conf.getBoolean(key, true);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, conf.get(key), "must be true or false");
     }
   }
 

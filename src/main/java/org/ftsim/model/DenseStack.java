@@ -224,7 +224,8 @@ final class DenseStack {
     return true;
   }
 
-  private static INDArray filled(SplittableRandom random, int r, int c) {
+  /** An [r, c] row-major matrix of pseudo-random values in [-0.5, 0.5) (a probe's data). */
+  static INDArray filled(SplittableRandom random, int r, int c) {
     float[] values = new float[r * c];
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) (random.nextDouble() - 0.5);

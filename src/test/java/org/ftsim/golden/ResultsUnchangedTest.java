@@ -76,7 +76,7 @@ class ResultsUnchangedTest {
         Files.exists(golden) || Boolean.getBoolean("golden.write"),
         () ->
             "no golden files for this CPU's BLAS (AVX-512, fingerprint "
-                + blasFingerprint()
+                + DenseStackProbe.blasFingerprint()
                 + "): record them with -Dgolden.write=true at a commit whose numbers are right");
     String tb = dir.resolve("runs").toString();
     String[] args =
@@ -105,20 +105,10 @@ class ResultsUnchangedTest {
     return DenseStackProbe.rowsIndependent(32, 256, 784, 512);
   }
 
-  private static String fingerprint;
-
-  /** {@link DenseStackProbe#blasFingerprint}, computed once. */
-  static synchronized String blasFingerprint() {
-    if (fingerprint == null) {
-      fingerprint = DenseStackProbe.blasFingerprint();
-    }
-    return fingerprint;
-  }
-
   /** The expected rows of configuration {@code name} on this machine's BLAS. */
   static Path golden(String name) {
     Path files = Path.of("src/test/resources/golden");
-    return (recordingBlas() ? files : files.resolve("blas-" + blasFingerprint()))
+    return (recordingBlas() ? files : files.resolve("blas-" + DenseStackProbe.blasFingerprint()))
         .resolve(name + ".txt");
   }
 
