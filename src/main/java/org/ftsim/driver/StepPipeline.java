@@ -26,10 +26,12 @@ import org.ftsim.spark.WorkerGradient;
  *
  * <p>The workers' rows of a step (each report's norm and cosine to the honest mean: a pass over the
  * whole n × d matrix, the largest part of the driver's work on an MLP) change nothing in training,
- * so they are computed on a thread of their own while the next step's gradients are, and added to
- * the sink when that step's gradients have arrived, before any stage can touch the step's vectors
- * again ({@link #settle}). That keeps two steps' reports on the heap at once: when the heap cannot
- * hold them ({@link DriverMemory#holdsTwoSteps}), each step waits for its own rows.
+ * so they are computed on a thread of their own, from the moment the reports are final in a normal
+ * step (while the driver defends and updates) and else from the step's end, while the next step's
+ * gradients are computed, and added to the sink when that step's gradients have arrived, before any
+ * stage can touch the step's vectors again ({@link #settle}). That keeps two steps' reports on the
+ * heap at once: when the heap cannot hold them ({@link DriverMemory#holdsTwoSteps}), each step
+ * waits for its own rows.
  */
 final class StepPipeline implements AutoCloseable {
 
@@ -120,6 +122,15 @@ final class StepPipeline implements AutoCloseable {
     float[][] reported = faults.apply(step, honest, new DefenseQuery(parts.defense(), root));
     BatchNormState.clearState(reported, parts.state());
 
+    // The bulk of the workers rows (each report's norm and cosine to the honest mean), as soon as
+    // the reports are final: in a normal step without a detector nothing after the faults writes
+    // them (the defense only reads its input, DefenseTest), so this runs while the driver defends
+    // and updates, on the core the step's tasks have left idle. Else once the step is done.
+    Future<WorkerMetrics.Norms> norms =
+        phase == Phase.NORMAL && detection == null
+            ? rowsThread.submit(() -> WorkerMetrics.norms(faults, honest, reported))
+            : null;
+
     // 3. Detection: the detector's verdict on what was reported, scored against the truth.
     Detection detected =
         detection == null
@@ -187,8 +198,7 @@ final class StepPipeline implements AutoCloseable {
                     faults,
                     computed.gradients(),
                     owners,
-                    honest,
-                    reported,
+                    norms != null ? norms.get() : WorkerMetrics.norms(faults, honest, reported),
                     verdict,
                     corrected,
                     correctionError,
@@ -237,13 +247,18 @@ final class StepPipeline implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while computing the workers rows", e);
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
+      // The rows' own failure, or that of the norms they waited for.
+      Throwable cause = e.getCause();
+      while (cause instanceof ExecutionException nested && nested.getCause() != null) {
+        cause = nested.getCause();
+      }
+      if (cause instanceof RuntimeException r) {
         throw r;
       }
-      if (e.getCause() instanceof Error err) {
+      if (cause instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException(e.getCause());
+      throw new IllegalStateException(cause);
     }
   }
 

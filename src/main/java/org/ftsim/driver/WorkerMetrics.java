@@ -19,28 +19,18 @@ final class WorkerMetrics {
   private WorkerMetrics() {}
 
   /**
-   * The {@code workers} rows of step {@code step}, on one thread (the pipeline's own, while the
-   * next step's gradients are computed on the others).
-   *
-   * @param owners per worker, whose sub-batch it computed (null: each its own)
-   * @param verdict per worker, whether the aggregate used its report, the share of it the defense
-   *     discarded and the rule's score of it
-   * @param corrected per worker, whether its report was corrected, with its true error in {@code
-   *     correctionError}
-   * @param detection the detector's verdict on the step, or null without a detector
+   * Whether each worker reported, its report's norm and dot product with the honest workers' mean,
+   * by worker, and the mean's norm: the bulk of a step's workers rows, one pass over the n × d
+   * matrix.
    */
-  static List<WorkerRow> rows(
-      String runId,
-      int step,
-      FaultPlan faults,
-      List<WorkerGradient> computed,
-      int[] owners,
-      float[][] honest,
-      float[][] reported,
-      Arrivals.Verdict verdict,
-      boolean[] corrected,
-      double[] correctionError,
-      Detection detection) {
+  record Norms(boolean[] reported, double[] norm, double[] cross, double meanNorm) {}
+
+  /**
+   * The {@link Norms} of step's reports {@code reported} against the mean of the honest rows of
+   * {@code honest}, on one thread (the pipeline's own, while the driver defends and the next step's
+   * gradients are computed).
+   */
+  static Norms norms(FaultPlan faults, float[][] honest, float[][] reported) {
     int n = honest.length;
     float[][] honestRows =
         IntStream.range(0, n)
@@ -77,15 +67,44 @@ final class WorkerMetrics {
       }
     }
     double meanNorm = Math.sqrt(Vectors.selfAndCross(meanSums)[0]);
-    double[][] stats = new double[n][];
-    for (int w = 0; w < n; w++) {
-      double[] sc = acc[w] == null ? null : Vectors.selfAndCross(acc[w]);
-      stats[w] = sc == null ? null : new double[] {Math.sqrt(sc[0]), sc[1]};
+    boolean[] present = new boolean[n];
+    double[] norm = new double[n];
+    double[] cross = new double[n];
+    for (int w : reports) {
+      double[] sc = Vectors.selfAndCross(acc[w]);
+      present[w] = true;
+      norm[w] = Math.sqrt(sc[0]);
+      cross[w] = sc[1];
     }
-    List<WorkerRow> rows = new ArrayList<>(n);
+    return new Norms(present, norm, cross, meanNorm);
+  }
+
+  /**
+   * The {@code workers} rows of step {@code step} from its {@link #norms}.
+   *
+   * @param owners per worker, whose sub-batch it computed (null: each its own)
+   * @param verdict per worker, whether the aggregate used its report, the share of it the defense
+   *     discarded and the rule's score of it
+   * @param corrected per worker, whether its report was corrected, with its true error in {@code
+   *     correctionError}
+   * @param detection the detector's verdict on the step, or null without a detector
+   */
+  static List<WorkerRow> rows(
+      String runId,
+      int step,
+      FaultPlan faults,
+      List<WorkerGradient> computed,
+      int[] owners,
+      Norms norms,
+      Arrivals.Verdict verdict,
+      boolean[] corrected,
+      double[] correctionError,
+      Detection detection) {
+    List<WorkerRow> rows = new ArrayList<>(computed.size());
     for (WorkerGradient g : computed) {
       int w = g.worker();
-      double[] s = stats[w];
+      boolean reported = norms.reported()[w];
+      double norm = norms.norm()[w];
       rows.add(
           new WorkerRow(
               runId,
@@ -98,9 +117,9 @@ final class WorkerMetrics {
               verdict.used()[w],
               Arrivals.Verdict.orNull(verdict.discarded()[w]),
               Arrivals.Verdict.orNull(verdict.scores()[w]),
-              s == null ? null : s[0],
+              reported ? norm : null,
               g.loss(),
-              s == null ? null : s[1] / (s[0] * meanNorm),
+              reported ? norms.cross()[w] / (norm * norms.meanNorm()) : null,
               corrected[w],
               corrected[w] ? correctionError[w] : null,
               detection == null ? null : detection.flagged()[w],

@@ -14,16 +14,12 @@ final class EvalTask extends PartitionTask<EvalChunk> {
 
   private final ModelSpec model;
   private final Broadcast<Dataset> test;
-  private final Broadcast<byte[]> params;
+  private final JobParameters params;
   private final long version;
   private final int chunkSize;
 
   EvalTask(
-      ModelSpec model,
-      Broadcast<Dataset> test,
-      Broadcast<byte[]> params,
-      long version,
-      int chunkSize) {
+      ModelSpec model, Broadcast<Dataset> test, JobParameters params, long version, int chunkSize) {
     this.model = model;
     this.test = test;
     this.params = params;
@@ -34,7 +30,7 @@ final class EvalTask extends PartitionTask<EvalChunk> {
   @Override
   List<EvalChunk> run(int partition, List<Integer> chunks) {
     NetworkCache.Entry entry = NetworkCache.get(model);
-    entry.load(params.value(), version);
+    params.loadInto(entry, version);
     Dataset data = test.value();
     List<EvalChunk> out = new ArrayList<>();
     for (int chunk : chunks) {

@@ -116,7 +116,7 @@ public final class ExecutorAggregation {
    */
   public Step step(float[] params, int epoch, int step, long globalStep, boolean[] flipLabels) {
     long t0 = System.nanoTime();
-    Broadcast<byte[]> p = jsc.broadcast(FloatBytes.encode(params));
+    JobParameters p = JobParameters.broadcast(jsc, params);
     long t1 = System.nanoTime();
     GradientTask task = workers.task(p, epoch, step, flipLabels);
     JavaRDD<Report> reports =
@@ -164,7 +164,7 @@ public final class ExecutorAggregation {
     } finally {
       jsc.setJobDescription(null);
       reports.unpersist(false);
-      p.destroy(false);
+      p.destroy();
       if (mean != null) {
         mean.destroy(false);
       }

@@ -28,7 +28,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   private final ModelSpec model;
   private final Broadcast<Dataset> train;
   private final Broadcast<BatchPlan> plan;
-  private final Broadcast<byte[]> params;
+  private final JobParameters params;
   private final long version;
   private final int epoch;
   private final int step;
@@ -48,7 +48,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
       ModelSpec model,
       Broadcast<Dataset> train,
       Broadcast<BatchPlan> plan,
-      Broadcast<byte[]> params,
+      JobParameters params,
       long version,
       int epoch,
       int step,
@@ -78,7 +78,7 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
   @Override
   List<WorkerGradient> run(int partition, List<Integer> workers) {
     NetworkCache.Entry entry = NetworkCache.get(model);
-    entry.load(params.value(), version);
+    params.loadInto(entry, version);
     // Batch normalisation's statistics are read after each worker's own pass; a network that
     // computes one batch at a time needs no more than one gradient vector at a time.
     int group = entry.network.batches() ? GROUP : 1;
@@ -92,9 +92,9 @@ final class GradientTask extends PartitionTask<WorkerGradient> {
         pending.clear();
         byte[] zero = null;
         if (target != null) {
-          target[w] = new float[params.value().length / Float.BYTES];
+          target[w] = new float[entry.network.size()];
         } else {
-          zero = new byte[params.value().length];
+          zero = new byte[entry.network.size() * Float.BYTES];
         }
         out.add(new WorkerGradient(w, zero, 0, 0, partition, 0, null, null));
         continue;

@@ -39,6 +39,17 @@ final class NetworkCache {
       network.load(FloatBytes.decode(params, scratch));
       this.version = version;
     }
+
+    /**
+     * Loads {@code params} in place (an inline task's) unless version {@code version} is loaded.
+     */
+    void load(float[] params, long version) {
+      if (this.version == version) {
+        return;
+      }
+      network.load(params);
+      this.version = version;
+    }
   }
 
   private static final ThreadLocal<Map<ModelSpec, Entry>> CACHE =

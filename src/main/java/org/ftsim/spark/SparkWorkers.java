@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.ftsim.aggregation.Defense;
 import org.ftsim.data.BatchPlan;
 import org.ftsim.data.Dataset;
@@ -158,7 +157,7 @@ public final class SparkWorkers implements AutoCloseable {
     long t0 = System.nanoTime();
     // Decided once per job: inline tasks read the driver's own copies, Spark tasks broadcasts.
     boolean inline = InlineTasks.applies(workerRdd);
-    Broadcast<byte[]> p = broadcast(params, inline);
+    JobParameters p = JobParameters.of(jsc, params, inline);
     long t1 = System.nanoTime();
     float[][] honest = new float[workers][];
     GradientTask task =
@@ -180,7 +179,7 @@ public final class SparkWorkers implements AutoCloseable {
     List<WorkerGradient> result =
         GradientStream.run(workerRdd, "gradients " + epoch + ":" + step, task, honest);
     long t2 = System.nanoTime();
-    p.destroy(false);
+    p.destroy();
     if (result.size() != workers) {
       throw new IllegalStateException("expected " + workers + " gradients, got " + result.size());
     }
@@ -200,14 +199,8 @@ public final class SparkWorkers implements AutoCloseable {
     return new StepGradients(honest, result, (t1 - t0) / 1e6, (t2 - t1) / 1e6, slowest / 1e6);
   }
 
-  /** The parameters for a job's tasks: held in this JVM when they run {@code inline}. */
-  private Broadcast<byte[]> broadcast(float[] params, boolean inline) {
-    byte[] bytes = FloatBytes.encode(params);
-    return inline ? new LocalValue<>(bytes) : jsc.broadcast(bytes);
-  }
-
   /** The gradient task of one normal step (own sub-batches, no truth asked) at {@code params}. */
-  GradientTask task(Broadcast<byte[]> params, int epoch, int step, boolean[] flipLabels) {
+  GradientTask task(JobParameters params, int epoch, int step, boolean[] flipLabels) {
     return new GradientTask(
         model,
         // For a job over an RDD derived from the workers' (never inline).
@@ -259,7 +252,7 @@ public final class SparkWorkers implements AutoCloseable {
   private Evaluation evaluate(float[] params, Shared<Dataset> test, JavaRDD<Integer> evalRdd) {
     long t0 = System.nanoTime();
     boolean inline = InlineTasks.applies(evalRdd);
-    Broadcast<byte[]> p = broadcast(params, inline);
+    JobParameters p = JobParameters.of(jsc, params, inline);
     List<EvalChunk> chunks =
         new ArrayList<>(
             PartitionTask.runJob(
@@ -267,7 +260,7 @@ public final class SparkWorkers implements AutoCloseable {
                 "evaluation",
                 new EvalTask(
                     model, test.forJob(inline), p, VERSIONS.incrementAndGet(), EVAL_CHUNK)));
-    p.destroy(false);
+    p.destroy();
     chunks.sort(Comparator.comparingInt(EvalChunk::chunk));
     long count = 0;
     long correct = 0;

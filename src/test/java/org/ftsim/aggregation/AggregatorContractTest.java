@@ -2,6 +2,7 @@ package org.ftsim.aggregation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,37 @@ class AggregatorContractTest {
     assertClose(x, a.gradient(), 1e-6);
     assertTrue(a.kept() >= 1 && a.kept() <= 11, "k=" + a.kept());
     assertTrue(Rows.count(a.used()) >= 1, "some row is used");
+  }
+
+  /**
+   * No rule writes into the reports it is given, outliers included, over more than one coordinate
+   * block: the driver computes the workers' norms and cosines from the same arrays on another
+   * thread while the defense runs (issue 15), and the tables would depend on the timing if one did.
+   */
+  @ParameterizedTest(name = "{0}, {1}, seed {2}")
+  @MethodSource("rulesAndOutliers")
+  void theReportsAreLeftUntouched(String name, Outlier kind, long seed) {
+    int n = 11;
+    int d = 2 * CoordinateBlocks.BLOCK + 37;
+    float[][] rows = Gradients.normal(seed, n, d, 1);
+    SplittableRandom random = new SplittableRandom(seed);
+    Aggregator rule = rule(name, 2);
+    // Not row 0: MoNNA's trusted pivot.
+    for (int b = 1; b <= rule.tolerated(); b++) {
+      rows[b] = outlier(kind, d, random);
+    }
+    float[][] before = new float[n][];
+    for (int i = 0; i < n; i++) {
+      before[i] = rows[i].clone();
+    }
+    float[][] given = rows.clone();
+    for (int call = 0; call < 2; call++) { // a second call: rules with state (centered clipping)
+      Gradients.aggregate(rule, given);
+    }
+    for (int i = 0; i < n; i++) {
+      assertSame(rows[i], given[i], name + ": row " + i + " replaced in the array given");
+      assertArrayEquals(before[i], rows[i], name + ": row " + i + " written");
+    }
   }
 
   @ParameterizedTest(name = "{0}, {1}, seed {2}")

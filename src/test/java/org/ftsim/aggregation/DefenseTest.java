@@ -3,10 +3,13 @@ package org.ftsim.aggregation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How the driver uses the library: parse, check before the run, apply every step. */
@@ -152,6 +155,44 @@ class DefenseTest {
     assertFalse(Arrays.equals(first, second), "the second step starts from the first aggregate");
     d.reset();
     assertArrayEquals(first, d.apply(rows, null).gradient());
+  }
+
+  /**
+   * A defense, its pre-aggregators and its rule together, never writes into the reports it is given
+   * (the workers' rows are computed from them on another thread meanwhile), whatever the chain (the
+   * drop oracle among the rules), with a non-finite report among them.
+   */
+  @Test
+  void theReportsAreLeftUntouchedByEveryChain() {
+    int d = 2 * CoordinateBlocks.BLOCK + 5;
+    float[][] rows = Gradients.normal(8, 11, d, 1);
+    Arrays.fill(rows[3], Float.NaN);
+    rows[7][2] = Float.NEGATIVE_INFINITY;
+    float[][] before = new float[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      before[i] = rows[i].clone();
+    }
+    boolean[] faulty = new boolean[rows.length];
+    faulty[3] = true;
+    float[] root = Gradients.normal(9, 1, d, 1)[0];
+    List<String> chains = new ArrayList<>(List.of("", "clip:1,nnm,arc", "bucketing:2,nnm"));
+    PreAggregatorRegistry.names().forEach(chains::add);
+    for (String pre : chains) {
+      for (String rule : AggregatorRegistry.names()) {
+        Defense defense = Defense.parse(rule, pre, 2, 1);
+        float[][] given = rows.clone();
+        try {
+          defense.apply(given, faulty, root);
+        } catch (IllegalArgumentException infeasible) {
+          continue; // a chain the rule cannot take for n = 11, f = 2
+        }
+        for (int i = 0; i < rows.length; i++) {
+          String where = rule + " after '" + pre + "': row " + i;
+          assertSame(rows[i], given[i], where + " replaced");
+          assertArrayEquals(before[i], rows[i], where + " written");
+        }
+      }
+    }
   }
 
   @Test
