@@ -1,10 +1,14 @@
 package org.ftsim.driver;
 
+import static java.util.concurrent.CompletableFuture.supplyAsync;
+
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.ftsim.aggregation.Aggregation;
 import org.ftsim.config.SimulationConfig;
 import org.ftsim.correction.Phase;
@@ -126,10 +130,9 @@ final class StepPipeline implements AutoCloseable {
     // the reports are final: in a normal step without a detector nothing after the faults writes
     // them (the defense only reads its input, DefenseTest), so this runs while the driver defends
     // and updates, on the core the step's tasks have left idle. Else once the step is done.
-    Future<WorkerMetrics.Norms> norms =
-        phase == Phase.NORMAL && detection == null
-            ? rowsThread.submit(() -> WorkerMetrics.norms(faults, honest, reported))
-            : null;
+    Supplier<WorkerMetrics.Norms> pass = () -> WorkerMetrics.norms(faults, honest, reported);
+    CompletableFuture<WorkerMetrics.Norms> norms =
+        phase == Phase.NORMAL && detection == null ? supplyAsync(pass, rowsThread) : null;
 
     // 3. Detection: the detector's verdict on what was reported, scored against the truth.
     Detection detected =
@@ -190,19 +193,21 @@ final class StepPipeline implements AutoCloseable {
     // 7. Rows: each worker's in the background, then the step's (both added by the next settle()).
     Arrivals.Verdict verdict = arrivals.verdict(aggregate, n);
     pendingRows =
-        rowsThread.submit(
-            () ->
-                WorkerMetrics.rows(
-                    runId,
-                    step,
-                    faults,
-                    computed.gradients(),
-                    owners,
-                    norms != null ? norms.get() : WorkerMetrics.norms(faults, honest, reported),
-                    verdict,
-                    corrected,
-                    correctionError,
-                    detected));
+        (norms != null ? norms : supplyAsync(pass, rowsThread))
+            .thenApplyAsync(
+                stepNorms ->
+                    WorkerMetrics.rows(
+                        runId,
+                        step,
+                        faults,
+                        computed.gradients(),
+                        owners,
+                        stepNorms,
+                        verdict,
+                        corrected,
+                        correctionError,
+                        detected),
+                rowsThread);
     double ms = 1e-6;
     StepRow row =
         new StepRow(
@@ -247,18 +252,14 @@ final class StepPipeline implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while computing the workers rows", e);
     } catch (ExecutionException e) {
-      // The rows' own failure, or that of the norms they waited for.
-      Throwable cause = e.getCause();
-      while (cause instanceof ExecutionException nested && nested.getCause() != null) {
-        cause = nested.getCause();
-      }
-      if (cause instanceof RuntimeException r) {
+      // The rows' own failure or their norms' (a chain's get() gives the original cause).
+      if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      if (cause instanceof Error err) {
+      if (e.getCause() instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException(cause);
+      throw new IllegalStateException(e.getCause());
     }
   }
 

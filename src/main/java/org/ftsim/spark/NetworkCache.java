@@ -33,11 +33,9 @@ final class NetworkCache {
 
     /** Loads {@code params} (little-endian floats) unless version {@code version} is loaded. */
     void load(byte[] params, long version) {
-      if (this.version == version) {
-        return;
+      if (this.version != version) {
+        load(FloatBytes.decode(params, scratch), version);
       }
-      network.load(FloatBytes.decode(params, scratch));
-      this.version = version;
     }
 
     /**
