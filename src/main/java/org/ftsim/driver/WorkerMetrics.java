@@ -43,17 +43,14 @@ final class WorkerMetrics {
     // Vectors.dot.
     int d = honest[0].length;
     float[] honestMean = new float[d];
-    double[][] acc = new double[n][];
+    // The reports that arrived, then the honest mean itself, each with its accumulators.
     int[] reports = IntStream.range(0, n).filter(w -> reported[w] != null).toArray();
     float[][] vectors = new float[reports.length + 1][];
     double[][] sums = new double[reports.length + 1][];
-    for (int i = 0; i < reports.length; i++) {
-      vectors[i] = reported[reports[i]];
-      sums[i] = acc[reports[i]] = new double[Vectors.ACCUMULATORS];
+    for (int i = 0; i <= reports.length; i++) {
+      vectors[i] = i < reports.length ? reported[reports[i]] : honestMean;
+      sums[i] = new double[Vectors.ACCUMULATORS];
     }
-    double[] meanSums = new double[Vectors.ACCUMULATORS];
-    vectors[reports.length] = honestMean;
-    sums[reports.length] = meanSums;
     for (int from = 0; from < d; from += BLOCK) {
       int to = Math.min(d, from + BLOCK);
       Mean.mean(honestRows, from, to, honestMean);
@@ -66,12 +63,13 @@ final class WorkerMetrics {
         Vectors.selfAndCross(vectors[i], honestMean, from, to, sums[i]);
       }
     }
-    double meanNorm = Math.sqrt(Vectors.selfAndCross(meanSums)[0]);
+    double meanNorm = Math.sqrt(Vectors.selfAndCross(sums[reports.length])[0]);
     boolean[] present = new boolean[n];
     double[] norm = new double[n];
     double[] cross = new double[n];
-    for (int w : reports) {
-      double[] sc = Vectors.selfAndCross(acc[w]);
+    for (int i = 0; i < reports.length; i++) {
+      int w = reports[i];
+      double[] sc = Vectors.selfAndCross(sums[i]);
       present[w] = true;
       norm[w] = Math.sqrt(sc[0]);
       cross[w] = sc[1];
